@@ -1,0 +1,100 @@
+namespace GitBot.GitHub;
+
+/// <summary>
+/// Configuration section <c>GitHub</c>. App mode needs <see cref="AppId"/> and a key (<see cref="PrivateKeyPath"/> or
+/// <see cref="PrivateKey"/>); token mode needs <see cref="Token"/>. App credentials win when both are given.
+/// </summary>
+public sealed class GitHubOptions
+{
+    public const string SectionName = "GitHub";
+    public const string DefaultApiUrl = "https://api.github.com/";
+    public const string DefaultUserAgent = "GitBot";
+
+    /// <summary>REST API root: api.github.com, a GitHub Enterprise Server <c>https://host/api/v3/</c>, or the simulator.</summary>
+    public string ApiUrl { get; set; } = DefaultApiUrl;
+
+    public long? AppId { get; set; }
+
+    /// <summary>Path of the App's PEM private key file (PKCS#1 or PKCS#8).</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>The App's PEM private key text, for environments that pass secrets as values rather than files.</summary>
+    public string? PrivateKey { get; set; }
+
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>The secret being rotated out; deliveries signed with it are still accepted.</summary>
+    public string? PreviousWebhookSecret { get; set; }
+
+    /// <summary>A fixed token (<c>GITHUB_TOKEN</c> in an Action).</summary>
+    public string? Token { get; set; }
+
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>Longest wait GitBot accepts for a rate limit to clear before answering <c>RateLimited</c> instead.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Retries of an idempotent call after a 5xx or network failure.</summary>
+    public int MaxServerErrorRetries { get; set; } = 3;
+
+    /// <summary>Timeout of a single HTTP attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The mode these settings select. Use <see cref="Validate"/> to learn why a half-configured App is not usable.</summary>
+    public GitHubAuthMode Mode =>
+        AppId is not null && HasPrivateKey ? GitHubAuthMode.App
+        : !string.IsNullOrWhiteSpace(Token) ? GitHubAuthMode.Token
+        : GitHubAuthMode.Unconfigured;
+
+    private bool HasPrivateKey => !string.IsNullOrWhiteSpace(PrivateKeyPath) || !string.IsNullOrWhiteSpace(PrivateKey);
+
+    /// <summary>Problems in plain words, each naming the setting to fix; empty when the settings are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!Uri.TryCreate(ApiUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"GitHub:ApiUrl '{ApiUrl}' is not an absolute http(s) URL (e.g. {DefaultApiUrl}).");
+        }
+
+        if (AppId is not null && !HasPrivateKey)
+        {
+            problems.Add("GitHub:AppId is set but neither GitHub:PrivateKeyPath nor GitHub:PrivateKey is.");
+        }
+
+        if (AppId is null && HasPrivateKey)
+        {
+            problems.Add("GitHub:PrivateKeyPath or GitHub:PrivateKey is set but GitHub:AppId is not.");
+        }
+
+        if (AppId is <= 0)
+        {
+            problems.Add($"GitHub:AppId must be a positive number (the App ID on the App's settings page), not {AppId}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(PrivateKeyPath) && !string.IsNullOrWhiteSpace(PrivateKey))
+        {
+            problems.Add("GitHub:PrivateKeyPath and GitHub:PrivateKey are both set; keep one.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(PrivateKeyPath) && !File.Exists(PrivateKeyPath))
+        {
+            problems.Add($"GitHub:PrivateKeyPath '{PrivateKeyPath}' does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(UserAgent))
+        {
+            problems.Add("GitHub:UserAgent must not be empty (GitHub rejects requests without one).");
+        }
+
+        if (MaxRateLimitWait < TimeSpan.Zero || MaxServerErrorRetries < 0 || RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("GitHub:MaxRateLimitWait and GitHub:MaxServerErrorRetries must not be negative, GitHub:RequestTimeout must be positive.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The API root with a trailing slash, so relative routes resolve under a GHES <c>/api/v3/</c> prefix.</summary>
+    public Uri ApiBaseUri => new(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/", UriKind.Absolute);
+}
