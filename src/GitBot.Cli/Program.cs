@@ -1,1 +1,3 @@
-return 0;
+using GitBot.Cli.Commands;
+
+return await GitBotCommandLine.Create().Parse(args).InvokeAsync();

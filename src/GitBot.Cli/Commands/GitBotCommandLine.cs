@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace GitBot.Cli.Commands;
+
+/// <summary>The <c>gitbot</c> command tree.</summary>
+public static class GitBotCommandLine
+{
+    public static RootCommand Create()
+    {
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "JSON configuration file (default: ./gitbot.json when present). GITBOT_* environment variables override it.",
+            Recursive = true,
+        };
+        var root = new RootCommand("GitBot: hands GitHub issues to AI coding agents and keeps humans in charge of merges.")
+        {
+            config,
+            DoctorCommand.Create(config),
+        };
+        return root;
+    }
+}
