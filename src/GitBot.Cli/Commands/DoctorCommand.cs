@@ -13,17 +13,18 @@ public static class DoctorCommand
         var command = new Command("doctor", "Check configuration, database, git, agent CLIs and GitHub App credentials, and say how to fix what is wrong.");
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var loaded = GitBotConfigurationLoader.Load(parse.GetValue(configOption), Directory.GetCurrentDirectory());
             if (loaded.Configuration is null)
             {
-                await Console.Out.WriteLineAsync($"[FAIL] configuration: {loaded.Error}");
-                await Console.Out.WriteLineAsync("      fix: point --config at a valid JSON file, or leave it out to use gitbot.json and GITBOT_* variables");
+                await output.WriteLineAsync($"[FAIL] configuration: {loaded.Error}");
+                await output.WriteLineAsync("      fix: point --config at a valid JSON file, or leave it out to use gitbot.json and GITBOT_* variables");
                 return 1;
             }
 
             var runner = new ProcessRunner(TimeProvider.System);
             var doctor = new DoctorRunner(DoctorChecks.All(runner, loaded.FilePath));
-            return await doctor.RunAsync(loaded.Configuration, Console.Out, cancellationToken);
+            return await doctor.RunAsync(loaded.Configuration, output, cancellationToken);
         });
         return command;
     }
