@@ -1,0 +1,233 @@
+using System.Text.Json.Nodes;
+using GitBot.Simulator.Handlers;
+using GitBot.Simulator.State;
+
+namespace GitBot.Simulator;
+
+/// <summary>What a person does on github.com: each call changes state and emits the webhook GitHub would send.</summary>
+public sealed partial class GitHubSimulator
+{
+    /// <summary>Installs the App on an account; emits <c>installation created</c>.</summary>
+    public SimulatedInstallation AddInstallation(string accountLogin)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var account = _runtime.State.User(accountLogin);
+            var installation = new InstallationState(_runtime.State.NextId(), account, _runtime.Now);
+            _runtime.State.Installations[installation.Id] = installation;
+            _runtime.Events.Publish("installation", "created", null, installation.Id, account, new JsonObject
+            {
+                ["installation"] = _runtime.Shapes.Installation(installation),
+                ["repositories"] = new JsonArray(),
+            });
+            return new SimulatedInstallation(installation.Id, account.Login);
+        }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="fullName"/> (<c>owner/name</c>) as a real bare git repository with one commit on
+    /// <c>main</c> (a README) and adds it to the installation; emits <c>installation_repositories added</c>.
+    /// </summary>
+    public async Task<SimulatedRepository> AddRepositoryAsync(SimulatedInstallation installation, string fullName,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        var parts = fullName.Split('/');
+        if (parts.Length != 2 || parts.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"'{fullName}' is not owner/name", nameof(fullName));
+        }
+
+        var bare = Path.Combine(_runtime.DataDirectory, parts[0], parts[1] + ".git");
+        await _runtime.Git.CreateAsync(bare, $"# {parts[1]}\n\nA repository on the GitHub simulator.\n", cancellationToken);
+        lock (_runtime.State.Gate)
+        {
+            var owner = _runtime.State.User(parts[0]);
+            var repo = new RepositoryState(_runtime.State.NextId(), owner, parts[1], installation.Id, bare, isPrivate: true, _runtime.Now);
+            _runtime.State.Repositories.Add(repo.FullName, repo);
+            var state = _runtime.State.Installations[installation.Id];
+            state.RepositoryIds.Add(repo.Id);
+            _runtime.Events.Publish("installation_repositories", "added", null, installation.Id, state.Account, new JsonObject
+            {
+                ["installation"] = _runtime.Shapes.Installation(state),
+                ["repository_selection"] = "selected",
+                ["repositories_added"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = repo.Id,
+                    ["node_id"] = Shapes.ObjectShapes.NodeId("Repository", repo.Id),
+                    ["name"] = repo.Name,
+                    ["full_name"] = repo.FullName,
+                    ["private"] = repo.Private,
+                }),
+                ["repositories_removed"] = new JsonArray(),
+                ["requester"] = null,
+            });
+            return new SimulatedRepository(repo.Id, repo.FullName, installation.Id, repo.DefaultBranch, bare);
+        }
+    }
+
+    /// <summary>Sets a collaborator's role: <c>admin</c>, <c>maintain</c>, <c>write</c>, <c>triage</c> or <c>read</c> (<c>none</c> removes).</summary>
+    public void SetPermission(string fullName, string login, string permission)
+    {
+        if (permission is not ("admin" or "maintain" or "write" or "triage" or "read" or "none"))
+        {
+            throw new ArgumentException($"'{permission}' is not a GitHub repository role", nameof(permission));
+        }
+
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            _runtime.State.User(login);
+            if (permission == "none")
+            {
+                repo.Permissions.Remove(login);
+            }
+            else
+            {
+                repo.Permissions[login] = permission;
+            }
+        }
+    }
+
+    /// <summary>Opens an issue; emits <c>issues opened</c>, then <c>issues labeled</c> for each label. Returns its number.</summary>
+    public Task<int> OpenIssueAsync(string fullName, string title, string? body, string authorLogin,
+        IReadOnlyList<string>? labels, CancellationToken cancellationToken)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            var author = _runtime.State.User(authorLogin);
+            var issue = new IssueState(_runtime.State.NextId(), repo.NextNumber++, author, title, body, _runtime.Now);
+            repo.Issues[issue.Number] = issue;
+            _runtime.Events.Publish("issues", "opened", repo, repo.InstallationId, author,
+                new JsonObject { ["issue"] = _runtime.Shapes.Issue(repo, issue) });
+            foreach (var label in labels ?? [])
+            {
+                LabelsHandlers.Apply(_runtime, repo, issue, label, author);
+            }
+
+            return Task.FromResult(issue.Number);
+        }
+    }
+
+    /// <summary>Adds a label to an issue or pull request; emits <c>labeled</c> (nothing if it was already there).</summary>
+    public Task AddLabelAsync(string fullName, int number, string label, string actorLogin, CancellationToken cancellationToken)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            LabelsHandlers.Apply(_runtime, repo, Issue(repo, number), label, _runtime.State.User(actorLogin));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Comments on an issue or pull request; emits <c>issue_comment created</c>.</summary>
+    public Task<SimulatedComment> CommentAsync(string fullName, int number, string body, string actorLogin,
+        CancellationToken cancellationToken)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            var comment = IssuesHandlers.AddComment(_runtime, repo, Issue(repo, number), body, _runtime.State.User(actorLogin));
+            return Task.FromResult(new SimulatedComment(comment.Id, comment.User.Login, comment.Body, []));
+        }
+    }
+
+    /// <summary>Opens a pull request from branch <paramref name="head"/> (which must exist in the bare repo); emits <c>pull_request opened</c>.</summary>
+    public async Task<int> OpenPullRequestAsync(string fullName, string head, string @base, string title, string? body,
+        string authorLogin, CancellationToken cancellationToken)
+    {
+        var repo = LockedRepo(fullName);
+        var headSha = await _runtime.Git.ResolveAsync(repo.BarePath, "refs/heads/" + head, cancellationToken)
+                      ?? throw new ArgumentException($"branch '{head}' does not exist in {fullName}", nameof(head));
+        var baseSha = await _runtime.Git.ResolveAsync(repo.BarePath, "refs/heads/" + @base, cancellationToken)
+                      ?? throw new ArgumentException($"branch '{@base}' does not exist in {fullName}", nameof(@base));
+        lock (_runtime.State.Gate)
+        {
+            return PullsHandlers.Open(_runtime, repo, _runtime.State.User(authorLogin), title, body, head, headSha, @base, baseSha, false)
+                .Number;
+        }
+    }
+
+    /// <summary>
+    /// Tells the simulator a branch was pushed (git pushes go straight to the bare repository, which it cannot observe):
+    /// open pull requests with that head move to the new commit and emit <c>pull_request synchronize</c>.
+    /// </summary>
+    public async Task NotifyPushAsync(string fullName, string branch, string pusherLogin, CancellationToken cancellationToken)
+    {
+        var repo = LockedRepo(fullName);
+        List<IssueState> pulls;
+        UserState pusher;
+        lock (_runtime.State.Gate)
+        {
+            pulls = [.. repo.Issues.Values.Where(i => i.Pull is { } p && p.HeadRef == branch && i.State == "open")];
+            pusher = _runtime.State.User(pusherLogin);
+        }
+
+        foreach (var pull in pulls)
+        {
+            await PullsHandlers.SyncHeadAsync(_runtime, repo, pull, pusher, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Submits a review as <paramref name="reviewerLogin"/>: <paramref name="reviewEvent"/> is <c>APPROVE</c>,
+    /// <c>REQUEST_CHANGES</c> or <c>COMMENT</c>, on the current head. Emits <c>pull_request_review submitted</c>.
+    /// </summary>
+    public Task<long> SubmitReviewAsync(string fullName, int number, string reviewerLogin, string reviewEvent, string? body,
+        CancellationToken cancellationToken)
+    {
+        var state = reviewEvent switch
+        {
+            "APPROVE" => "APPROVED",
+            "REQUEST_CHANGES" => "CHANGES_REQUESTED",
+            "COMMENT" => "COMMENTED",
+            _ => throw new ArgumentException($"'{reviewEvent}' is not APPROVE, REQUEST_CHANGES or COMMENT", nameof(reviewEvent)),
+        };
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            var issue = Issue(repo, number);
+            var pull = issue.Pull ?? throw new ArgumentException($"#{number} is not a pull request", nameof(number));
+            return Task.FromResult(ReviewsHandlers.Submit(_runtime, repo, issue, _runtime.State.User(reviewerLogin), state, body,
+                pull.HeadSha, []).Id);
+        }
+    }
+
+    /// <summary>
+    /// Completes the check run named <paramref name="name"/> on <paramref name="headSha"/> (creating it, as an outside
+    /// CI would) with <paramref name="conclusion"/> (e.g. <c>success</c>, <c>failure</c>); emits <c>check_run completed</c>.
+    /// </summary>
+    public Task<long> CompleteCheckRunAsync(string fullName, string headSha, string name, string conclusion,
+        CancellationToken cancellationToken)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            var run = repo.CheckRuns.LastOrDefault(r => r.HeadSha == headSha && r.Name == name);
+            if (run is null)
+            {
+                run = new CheckRunState(_runtime.State.NextId(), name, headSha, App.Id, _runtime.Now);
+                repo.CheckRuns.Add(run);
+            }
+
+            ChecksHandlers.Complete(_runtime, repo, run, conclusion, repo.Owner);
+            return Task.FromResult(run.Id);
+        }
+    }
+
+    private RepositoryState LockedRepo(string fullName)
+    {
+        lock (_runtime.State.Gate)
+        {
+            return Repo(fullName);
+        }
+    }
+
+    private RepositoryState Repo(string fullName) =>
+        _runtime.State.Repositories.GetValueOrDefault(fullName)
+        ?? throw new ArgumentException($"the simulator has no repository '{fullName}'", nameof(fullName));
+
+    private static IssueState Issue(RepositoryState repo, int number) =>
+        repo.Issues.GetValueOrDefault(number) ?? throw new ArgumentException($"{repo.FullName} has no #{number}", nameof(number));
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace GitBot.Simulator.Http;
+
+/// <summary>
+/// The loopback HTTP server (<see cref="HttpListener"/>, keep-alive by default). Each request is served on its own task,
+/// so slow handlers and injected latency never hold up other requests.
+/// </summary>
+internal sealed class SimulatorListener : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly Func<SimRequest, CancellationToken, Task<SimResponse>> _handle;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private int _inFlight;
+
+    private SimulatorListener(HttpListener listener, Uri baseUrl, Func<SimRequest, CancellationToken, Task<SimResponse>> handle)
+    {
+        _listener = listener;
+        _handle = handle;
+        BaseUrl = baseUrl;
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>Binds a free loopback port (retrying if another process grabs it between probe and bind).</summary>
+    public static SimulatorListener Start(Func<SimRequest, CancellationToken, Task<SimResponse>> handle)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var prefix = $"http://127.0.0.1:{port}/";
+            var listener = new HttpListener { IgnoreWriteExceptions = true };
+            listener.Prefixes.Add(prefix);
+            try
+            {
+                listener.Start();
+                return new SimulatorListener(listener, new Uri(prefix), handle);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _loop;
+        }
+        catch (ObjectDisposedException)
+        {
+            // The listener was closed under a pending accept; that is how the loop ends.
+        }
+
+        for (var i = 0; i < 100 && Volatile.Read(ref _inFlight) > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        _listener.Close();
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        try
+        {
+            var request = await SimRequest.ReadAsync(context.Request, _stopping.Token);
+            var response = await _handle(request, _stopping.Token);
+            await response.WriteAsync(context.Response, _stopping.Token);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or the simulator is stopping; nothing to answer.
+            context.Response.Abort();
+        }
+        catch (Exception ex)
+        {
+            // A simulator bug: answer loudly rather than leave the client waiting for a timeout.
+            await TryWriteBugAsync(context, ex);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static async Task TryWriteBugAsync(HttpListenerContext context, Exception ex)
+    {
+        try
+        {
+            await SimResponse.Error(500, "GitHub simulator failure: " + ex).WriteAsync(context.Response, CancellationToken.None);
+        }
+        catch (Exception inner) when (inner is HttpListenerException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            context.Response.Abort();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
