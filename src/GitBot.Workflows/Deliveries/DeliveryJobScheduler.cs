@@ -1,0 +1,67 @@
+using GitBot.Core.Deliveries;
+using Quartz;
+
+namespace GitBot.Workflows.Deliveries;
+
+/// <summary>
+/// Hands deliveries to the job engine as durable, recoverable <see cref="ProcessDeliveryJob"/>s keyed by delivery id.
+/// Scheduling the same delivery twice (a dispatcher that crashed between scheduling and marking, or two dispatchers
+/// on two nodes) finds the existing job and counts it as done, so a delivery never gets two jobs.
+/// </summary>
+public sealed class DeliveryJobScheduler(ISchedulerFactory schedulerFactory)
+{
+    /// <summary>Schedules a job for each delivery; returns how many were new (the rest already had one).</summary>
+    public async Task<int> ScheduleAsync(IReadOnlyCollection<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0)
+        {
+            return 0;
+        }
+
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var batch = deliveries
+            .DistinctBy(d => d.DeliveryId, StringComparer.Ordinal)
+            .ToDictionary(BuildJob, d => (IReadOnlyCollection<ITrigger>)[BuildTrigger(d.DeliveryId)]);
+        try
+        {
+            // One store operation for the whole batch; it stores nothing if any key exists.
+            await scheduler.ScheduleJobs(batch, cancellationToken: cancellationToken);
+            return batch.Count;
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Some were scheduled before (a redispatch after a crash): fall back to one at a time.
+        }
+
+        var created = 0;
+        foreach (var (job, triggers) in batch)
+        {
+            try
+            {
+                await scheduler.ScheduleJob(job, triggers, cancellationToken: cancellationToken);
+                created++;
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Already scheduled: the existing job processes this delivery.
+            }
+        }
+
+        return created;
+    }
+
+    private static IJobDetail BuildJob(WebhookDelivery delivery) =>
+        JobBuilder.Create<ProcessDeliveryJob>()
+            .WithIdentity(DeliveryJobKeys.For(delivery.DeliveryId))
+            .UsingJobData(DeliveryJobData.From(delivery))
+            .StoreDurably()
+            .RequestRecovery()
+            .Build();
+
+    private static ITrigger BuildTrigger(string deliveryId) =>
+        TriggerBuilder.Create()
+            .WithIdentity(DeliveryJobKeys.TriggerFor(deliveryId))
+            .ForJob(DeliveryJobKeys.For(deliveryId))
+            .StartNow()
+            .Build();
+}

@@ -1,0 +1,17 @@
+namespace GitBot.Workflows.Deliveries;
+
+/// <summary>What processing one stored delivery came to.</summary>
+public enum DeliveryProcessingOutcome
+{
+    /// <summary>Every relevant handler ran.</summary>
+    Processed,
+
+    /// <summary>No handler acts on this event and action (it may have become irrelevant since it was dispatched).</summary>
+    Ignored,
+
+    /// <summary>The job carried no delivery (its data is not a delivery's); there is nothing to process.</summary>
+    Missing,
+
+    /// <summary>The stored body could not be parsed as its event; retrying cannot help.</summary>
+    Unparseable,
+}

@@ -1,0 +1,55 @@
+using GitBot.Storage;
+using Quartz;
+
+namespace GitBot.Workflows.Scheduling;
+
+/// <summary>
+/// Configures Quartz for GitBot: the persistent job store lives in GitBot's own database (Quartz provisions its
+/// <c>qrtz_</c> tables there), clustered on PostgreSQL so any number of nodes share one queue and a dead node's
+/// recoverable jobs are re-run elsewhere; on SQLite one non-clustered scheduler owns the file.
+/// </summary>
+public static class QuartzConfiguration
+{
+    /// <summary>Every node of one GitBot deployment uses this scheduler name; the cluster is the set of nodes sharing it.</summary>
+    public const string SchedulerName = "GitBot";
+
+    public static void Configure(IQuartzBuilder quartz, ResolvedDatabase database, SchedulerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(quartz);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        var clustered = database.Provider == DatabaseProvider.Postgres;
+        quartz.ConfigureScheduler(scheduler =>
+        {
+            scheduler.InstanceName = SchedulerName;
+            scheduler.IdleWaitTime = options.IdleWait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.IdleWait;
+            if (clustered)
+            {
+                // Unique per process, readable per node: two workers on one machine must not share an id, or each
+                // would take the other's check-ins for its own and neither would be recovered when it dies.
+                scheduler.InstanceId = $"{options.NodeName}-{Guid.NewGuid().ToString("N")[..8]}";
+            }
+        });
+        quartz.UseDefaultThreadPool(Math.Max(1, options.Slots));
+        quartz.UsePersistentStore(store =>
+        {
+            if (clustered)
+            {
+                store.UsePostgres(database.ConnectionString);
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = options.ClusterCheckinInterval;
+                    cluster.CheckinMisfireThreshold = options.ClusterCheckinMisfireThreshold;
+                });
+            }
+            else
+            {
+                store.UseSqlite(database.ConnectionString);
+            }
+
+            store.ConfigureStore(adoStore => adoStore.MisfireThreshold = options.MisfireThreshold);
+            store.ProvisionSchema();
+            store.UseSystemTextJsonSerializer();
+        });
+    }
+}

@@ -1,0 +1,35 @@
+namespace GitBot.Workflows.Scheduling;
+
+/// <summary>
+/// The job engine's settings (configuration section <c>Scheduler</c>). Every node of a cluster must agree on
+/// <see cref="ClusterCheckinInterval"/> and <see cref="ClusterCheckinMisfireThreshold"/>; the rest is per node.
+/// </summary>
+public sealed class SchedulerOptions
+{
+    public const string SectionName = "Scheduler";
+
+    /// <summary>This node's name in logs and in its cluster instance id. Defaults to the machine name.</summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>How many jobs this node runs at once.</summary>
+    public int Slots { get; set; } = 4;
+
+    /// <summary>
+    /// How long an idle scheduler waits before asking the database for due jobs again. Quartz's default is 30 s;
+    /// a job scheduled on this node signals the scheduler thread and starts at once, so this bounds only how long
+    /// another node's job waits for an idle node to notice it. One second is Quartz's minimum.
+    /// </summary>
+    public TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a clustered node records that it is alive (PostgreSQL only).</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long past a missed check-in the other nodes wait before treating a node as dead and re-running its
+    /// recoverable jobs. A dead node's work is taken over after about interval + threshold.
+    /// </summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How late a trigger may fire before Quartz treats it as misfired rather than merely late.</summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
+}
