@@ -1,0 +1,35 @@
+using GitBot.Core.Auditing;
+using GitBot.Core.Deliveries;
+using GitBot.Core.Installations;
+using GitBot.Storage.Auditing;
+using GitBot.Storage.Connections;
+using GitBot.Storage.Deliveries;
+using GitBot.Storage.Installations;
+using GitBot.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GitBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers GitBot's storage: <see cref="ResolvedDatabase"/> (resolved now, so a bad configuration fails at
+    /// start-up), <see cref="DatabaseConnectionFactory"/>, <see cref="DatabaseMigrator"/> (the host runs it before
+    /// serving), <see cref="IDeliveryStore"/>, <see cref="IInstallationStore"/> and <see cref="IAuditLog"/>.
+    /// </summary>
+    public static IServiceCollection AddGitBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.FromConfiguration(configuration).Resolve();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<DatabaseConnectionFactory>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqlDeliveryStore>();
+        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<SqlDeliveryStore>());
+        services.AddSingleton<IInstallationStore, SqlInstallationStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        return services;
+    }
+}

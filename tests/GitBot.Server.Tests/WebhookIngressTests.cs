@@ -1,0 +1,123 @@
+using System.Net;
+using GitBot.Core.Deliveries;
+using GitBot.GitHub.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GitBot.Server.Tests;
+
+public sealed class WebhookIngressTests
+{
+    [Theory]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
+    public async Task A_valid_delivery_is_202_and_stored_with_its_routing_fields(string provider)
+    {
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
+        var body = Payloads.RealExample("issues");
+        var deliveryId = Guid.NewGuid().ToString();
+
+        using var response = await server.PostAsync(deliveryId, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(1, await server.CountDeliveriesAsync(deliveryId));
+        var store = server.App.Services.GetRequiredService<IDeliveryStore>();
+        Assert.Contains(deliveryId, await store.FindStoredAsync([deliveryId], CancellationToken.None));
+        var envelope = WebhookPayloadParser.ReadEnvelope(body);
+        Assert.NotNull(envelope.InstallationId);
+        Assert.Equal(envelope.InstallationId, await server.ScalarAsync<long?>($"SELECT installation_id FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
+        Assert.Equal(envelope.RepositoryFullName, await server.ScalarAsync<string?>($"SELECT repository FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
+        Assert.Equal(body, await server.ScalarAsync<byte[]>($"SELECT payload FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
+    }
+
+    [Theory]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
+    public async Task A_duplicate_delivery_is_acknowledged_and_stored_once(string provider)
+    {
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
+
+        using var first = await server.PostAsync("same-delivery", Payloads.Small());
+        using var second = await server.PostAsync("same-delivery", Payloads.Small());
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(1, await server.CountDeliveriesAsync());
+    }
+
+    [Theory]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
+    public async Task Fifty_identical_deliveries_in_parallel_store_one(string provider)
+    {
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
+        var body = Payloads.RealExample("issue_comment");
+        var deliveryId = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => server.PostAsync(deliveryId, body)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(1, await server.CountDeliveriesAsync());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_body_over_25_MB_is_413_and_not_stored()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
+        var body = new byte[(25 * 1024 * 1024) + 1];
+        body[0] = (byte)'{';
+
+        using var response = await server.PostAsync("too-large", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await server.CountDeliveriesAsync());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_25_MB_is_413_and_not_stored()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github")
+        {
+            Content = new StreamContent(new MemoryStream(new byte[(26 * 1024 * 1024) + 5])),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-GitHub-Delivery", "too-large-chunked");
+        request.Headers.Add("X-GitHub-Event", "issues");
+        request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(TestServer.Secret, [1]));
+
+        using var response = await SendIgnoringResetAsync(server, request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await server.CountDeliveriesAsync());
+    }
+
+    [Fact]
+    public async Task A_body_of_exactly_25_MB_is_read_and_checked()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
+        var body = new byte[25 * 1024 * 1024];
+
+        // Unsigned on purpose: the point is that the size check lets it through to the signature check.
+        using var response = await server.PostAsync("at-the-limit", body, WebhookSignatureVerifier.Sign("wrong", body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoint_answers_200()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
+
+        using var response = await server.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The server may answer 413 before the client finished sending; the response still arrives.</summary>
+    private static Task<HttpResponseMessage> SendIgnoringResetAsync(TestServer server, HttpRequestMessage request) =>
+        server.Client.SendAsync(request);
+}
