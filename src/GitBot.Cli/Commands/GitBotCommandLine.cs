@@ -15,6 +15,7 @@ public static class GitBotCommandLine
         var root = new RootCommand("GitBot: hands GitHub issues to AI coding agents and keeps humans in charge of merges.")
         {
             config,
+            ServeCommand.Create(config),
             DoctorCommand.Create(config),
         };
         return root;
