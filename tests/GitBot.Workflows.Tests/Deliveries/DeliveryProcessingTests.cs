@@ -1,0 +1,143 @@
+using GitBot.Core.Auditing;
+using GitBot.Core.Deliveries;
+using GitBot.Core.Installations;
+using GitBot.Workflows.Deliveries;
+using GitBot.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GitBot.Workflows.Tests.Deliveries;
+
+/// <summary>Stored deliveries flow through the dispatcher and the job engine into the installation tables.</summary>
+public sealed class DeliveryProcessingTests
+{
+    private const long CodertocatInstallation = 957387;
+
+    [Theory]
+    [InlineData(WorkflowTestEnvironment.Sqlite)]
+    [InlineData(WorkflowTestEnvironment.Postgres)]
+    public async Task Deliveries_stored_while_nothing_dispatched_them_are_processed_after_a_restart(string provider)
+    {
+        await using var environment = await WorkflowTestEnvironment.CreateAsync(provider);
+        var created = ExampleDeliveries.Of("installation", "created");
+        var added = ExampleDeliveries.Of("installation_repositories", "added");
+        var unrelated = ExampleDeliveries.Of("issues", "opened");
+
+        // The ingress committed these and the process died before any dispatcher saw them.
+        await using (var storage = await environment.StorageOnlyAsync())
+        {
+            var store = storage.GetRequiredService<IDeliveryStore>();
+            foreach (var delivery in new[] { created, added, unrelated })
+            {
+                Assert.Equal(DeliveryInsertOutcome.Stored, await store.InsertAsync(delivery, CancellationToken.None));
+            }
+        }
+
+        var host = await environment.StartHostAsync(WorkflowHostRole.Serve, "node-a");
+        var installations = host.Services.GetRequiredService<IInstallationStore>();
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+
+        await Eventually.TrueAsync(
+            async () => (await AuditedAsync(audit, "delivery.processed")).IsSupersetOf([created.DeliveryId, added.DeliveryId]),
+            "both installation deliveries to be processed");
+        var installation = await installations.GetInstallationAsync(CodertocatInstallation, CancellationToken.None);
+        Assert.NotNull(installation);
+        Assert.Equal("Codertocat", installation.AccountLogin);
+        Assert.False(installation.Suspended);
+        var repositories = await installations.ListRepositoriesAsync(CodertocatInstallation, CancellationToken.None);
+        Assert.Equal(["Codertocat/Hello-World", "Codertocat/Space"], repositories.Select(r => r.FullName).Order().ToArray());
+
+        // An event no handler acts on is marked dispatched without a job, and the audit says so.
+        await Eventually.TrueAsync(
+            async () => (await AuditedAsync(audit, "delivery.ignored")).Contains(unrelated.DeliveryId),
+            "the issues delivery to be audited as ignored");
+        Assert.DoesNotContain(unrelated.DeliveryId, await AuditedAsync(audit, "delivery.processed"));
+        await Eventually.TrueAsync(
+            async () => (await host.Services.GetRequiredService<IDeliveryStore>().ListUndispatchedAsync(10, CancellationToken.None)).Count == 0,
+            "every delivery to be marked dispatched");
+    }
+
+    [Theory]
+    [InlineData(WorkflowTestEnvironment.Sqlite)]
+    [InlineData(WorkflowTestEnvironment.Postgres)]
+    public async Task A_signalled_delivery_is_processed_and_installation_lifecycle_events_update_the_tables(string provider)
+    {
+        await using var environment = await WorkflowTestEnvironment.CreateAsync(provider);
+        // A poll interval far beyond the test's deadline: only the signal can wake the dispatcher in time.
+        var host = await environment.StartHostAsync(
+            WorkflowHostRole.Serve, "node-a", settings: new Dictionary<string, string?> { ["Dispatcher:PollInterval"] = "01:00:00" });
+        var installations = host.Services.GetRequiredService<IInstallationStore>();
+        const long octocat = 2;
+
+        // The "deleted" example's installation (octocat, id 2), first as created, then suspended, then deleted.
+        var lifecycle = new List<WebhookDelivery>();
+        foreach (var action in new[] { "created", "suspend", "deleted" })
+        {
+            var payload = ExampleDeliveries.Example("installation", "deleted");
+            payload["action"] = action;
+            lifecycle.Add(ExampleDeliveries.From("installation", payload));
+        }
+
+        await StoreAndSignalAsync(host, lifecycle[0]);
+        await Eventually.TrueAsync(
+            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is { Suspended: false },
+            "the created installation to be stored");
+        Assert.Equal(["octocat/Hello-World"], (await installations.ListRepositoriesAsync(octocat, CancellationToken.None)).Select(r => r.FullName));
+
+        await StoreAndSignalAsync(host, lifecycle[1]);
+        await Eventually.TrueAsync(
+            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is { Suspended: true },
+            "the installation to be marked suspended");
+
+        await StoreAndSignalAsync(host, lifecycle[2]);
+        await Eventually.TrueAsync(
+            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is null,
+            "the deleted installation to be removed");
+        Assert.Empty(await installations.ListRepositoriesAsync(octocat, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Dispatching_a_delivery_again_creates_no_second_job_and_processing_again_writes_the_same_rows()
+    {
+        await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
+        var host = await environment.StartHostAsync(WorkflowHostRole.Serve, "node-a");
+        var removed = ExampleDeliveries.Of("installation_repositories", "removed");
+        var added = ExampleDeliveries.Of("installation_repositories", "added");
+        var installations = host.Services.GetRequiredService<IInstallationStore>();
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+
+        // A dispatcher that crashed after scheduling but before marking schedules the same delivery again.
+        var scheduler = host.Services.GetRequiredService<DeliveryJobScheduler>();
+        Assert.Equal(1, await scheduler.ScheduleAsync([added], CancellationToken.None));
+        Assert.Equal(0, await scheduler.ScheduleAsync([added], CancellationToken.None));
+        Assert.Equal(1, await scheduler.ScheduleAsync([added, removed], CancellationToken.None));
+        await Eventually.TrueAsync(
+            async () => (await AuditedAsync(audit, "delivery.processed")).IsSupersetOf([added.DeliveryId, removed.DeliveryId]),
+            "both jobs to run");
+        var processed = (await audit.ListAsync(null, 1000, CancellationToken.None))
+            .Count(e => e.Action == "delivery.processed" && e.DeliveryId == added.DeliveryId);
+        Assert.Equal(1, processed);
+
+        // Running the same delivery's processing again (a retry after a crash) leaves the same rows.
+        var before = await installations.ListRepositoriesAsync(CodertocatInstallation, CancellationToken.None);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var processor = scope.ServiceProvider.GetRequiredService<DeliveryProcessor>();
+            Assert.Equal(DeliveryProcessingOutcome.Processed, await processor.ProcessAsync(added, CancellationToken.None));
+        }
+
+        var after = await installations.ListRepositoriesAsync(CodertocatInstallation, CancellationToken.None);
+        Assert.Equal(["Codertocat/Space"], before.Select(r => r.FullName));
+        Assert.Equal(before, after);
+    }
+
+    private static async Task StoreAndSignalAsync(IHost host, WebhookDelivery delivery)
+    {
+        var outcome = await host.Services.GetRequiredService<IDeliveryStore>().InsertAsync(delivery, CancellationToken.None);
+        Assert.Equal(DeliveryInsertOutcome.Stored, outcome);
+        host.Services.GetRequiredService<DeliverySignal>().Notify();
+    }
+
+    private static async Task<HashSet<string>> AuditedAsync(IAuditLog audit, string action) =>
+        [.. (await audit.ListAsync(null, 1000, CancellationToken.None)).Where(e => e.Action == action && e.DeliveryId is not null).Select(e => e.DeliveryId!)];
+}
