@@ -16,6 +16,7 @@ public static class GitBotCommandLine
         {
             config,
             ServeCommand.Create(config),
+            WorkerCommand.Create(config),
             DoctorCommand.Create(config),
         };
         return root;
