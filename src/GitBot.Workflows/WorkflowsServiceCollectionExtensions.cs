@@ -1,4 +1,5 @@
 using GitBot.GitHub;
+using GitBot.GitHub.Clients;
 using GitBot.Storage;
 using GitBot.Workflows.Deliveries;
 using GitBot.Workflows.Installations;
@@ -14,9 +15,9 @@ namespace GitBot.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the job engine and delivery processing. Call after <c>AddGitBotStorage</c> and <c>AddGitHubClient</c>
-    /// (both are needed: jobs read the stores and call GitHub), and run <c>DatabaseMigrator.MigrateAsync</c> before
-    /// starting the host. Registers: Quartz with its persistent store on GitBot's database and its hosted service;
+    /// Registers the job engine and delivery processing. Jobs read the stores and call GitHub: <c>AddGitBotStorage</c>
+    /// and <c>AddGitHubClient</c> are added here unless the caller added them before. Run
+    /// <c>DatabaseMigrator.MigrateAsync</c> (or a hosted service doing so, registered first) before the host starts. Registers: Quartz with its persistent store on GitBot's database and its hosted service;
     /// <see cref="ProcessDeliveryJob"/> and its handlers (<see cref="IWebhookEventHandler"/>, one per event type);
     /// <see cref="DeliverySignal"/>. With <see cref="WorkflowHostRole.Serve"/> also the <see cref="DeliveryDispatcher"/>
     /// and, when GitHub App credentials are configured, the repeating <see cref="RedeliverySweepJob"/>.
@@ -37,6 +38,17 @@ public static class WorkflowsServiceCollectionExtensions
         var scheduler = Bind<SchedulerOptions>(configuration, SchedulerOptions.SectionName);
         var redelivery = Bind<RedeliveryOptions>(configuration, RedeliveryOptions.SectionName);
         var github = Bind<GitHubOptions>(configuration, GitHubOptions.SectionName);
+
+        // The jobs read the stores and call GitHub; a host that has not registered those yet gets them here.
+        if (!services.Any(d => d.ServiceType == typeof(ResolvedDatabase)))
+        {
+            services.AddGitBotStorage(configuration);
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(GitHubAppClient)))
+        {
+            services.AddGitHubClient(configuration);
+        }
 
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.AddOptions<DeliveryDispatcherOptions>().Bind(configuration.GetSection(DeliveryDispatcherOptions.SectionName));

@@ -1,5 +1,6 @@
 using GitBot.Core.Auditing;
 using GitBot.Core.Deliveries;
+using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,9 +19,9 @@ public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     DeliverySignal signal,
     IOptions<DeliveryDispatcherOptions> options,
+    IOptions<SchedulerOptions> scheduler,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
-    private const string Actor = "gitbot";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,7 +83,7 @@ public sealed partial class DeliveryDispatcher(
         {
             LogIgnored(ignored.DeliveryId, ignored.Event, ignored.Action);
             await audit.AppendAsync(
-                new AuditEntry(time.GetUtcNow(), Actor, "delivery.ignored", ignored.DeliveryId,
+                new AuditEntry(time.GetUtcNow(), scheduler.Value.NodeName, "delivery.ignored", ignored.DeliveryId,
                     $"no handler for {ignored.Event}.{ignored.Action ?? "-"}", ignored.DeliveryId),
                 cancellationToken);
         }

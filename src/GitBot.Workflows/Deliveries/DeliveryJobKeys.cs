@@ -3,7 +3,7 @@ using Quartz;
 namespace GitBot.Workflows.Deliveries;
 
 /// <summary>
-/// Names of delivery jobs in the job store. The job key is the delivery id, so one delivery can have one job at
+/// Names of delivery jobs in the job store. The job key is the delivery id, so a delivery has one pending job at
 /// most, whichever node schedules it and however often.
 /// </summary>
 public static class DeliveryJobKeys

@@ -4,9 +4,12 @@ using Quartz;
 namespace GitBot.Workflows.Deliveries;
 
 /// <summary>
-/// Hands deliveries to the job engine as durable, recoverable <see cref="ProcessDeliveryJob"/>s keyed by delivery id.
-/// Scheduling the same delivery twice (a dispatcher that crashed between scheduling and marking, or two dispatchers
-/// on two nodes) finds the existing job and counts it as done, so a delivery never gets two jobs.
+/// Hands deliveries to the job engine as recoverable <see cref="ProcessDeliveryJob"/>s keyed by delivery id.
+/// Guarantee: a delivery has at most one pending or running job. Scheduling it again while one exists (a dispatcher
+/// that crashed between scheduling and marking, or two dispatchers on two nodes) finds that job and counts it as done.
+/// The job is not durable: Quartz deletes it, with the copy of the delivery it carries, once it has run, so the job
+/// store does not grow with every delivery ever received. A re-dispatch after the job finished (only possible when the
+/// process died in the moment between scheduling and marking) runs the delivery's idempotent handlers again.
 /// </summary>
 public sealed class DeliveryJobScheduler(ISchedulerFactory schedulerFactory)
 {
@@ -54,7 +57,6 @@ public sealed class DeliveryJobScheduler(ISchedulerFactory schedulerFactory)
         JobBuilder.Create<ProcessDeliveryJob>()
             .WithIdentity(DeliveryJobKeys.For(delivery.DeliveryId))
             .UsingJobData(DeliveryJobData.From(delivery))
-            .StoreDurably()
             .RequestRecovery()
             .Build();
 

@@ -1,7 +1,9 @@
 using GitBot.Core.Auditing;
 using GitBot.Core.Deliveries;
 using GitBot.GitHub.Webhooks;
+using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GitBot.Workflows.Deliveries;
 
@@ -14,9 +16,9 @@ public sealed partial class DeliveryProcessor(
     WebhookEventRouter router,
     IAuditLog audit,
     TimeProvider time,
+    IOptions<SchedulerOptions> scheduler,
     ILogger<DeliveryProcessor> logger)
 {
-    private const string Actor = "gitbot";
 
     public async Task<DeliveryProcessingOutcome> ProcessAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
@@ -54,7 +56,7 @@ public sealed partial class DeliveryProcessor(
 
     private Task AppendAsync(WebhookDelivery delivery, string action, string details, CancellationToken cancellationToken) =>
         audit.AppendAsync(
-            new AuditEntry(time.GetUtcNow(), Actor, action, delivery.RepositoryFullName ?? delivery.DeliveryId, details, delivery.DeliveryId),
+            new AuditEntry(time.GetUtcNow(), scheduler.Value.NodeName, action, delivery.RepositoryFullName ?? delivery.DeliveryId, details, delivery.DeliveryId),
             cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the {Event} payload could not be parsed ({Outcome}); it is not retried")]

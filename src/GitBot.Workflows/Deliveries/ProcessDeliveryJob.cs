@@ -4,7 +4,7 @@ using Quartz;
 namespace GitBot.Workflows.Deliveries;
 
 /// <summary>
-/// The job engine's shell around <see cref="DeliveryProcessor"/>: one durable, recoverable job per delivery, keyed by
+/// The job engine's shell around <see cref="DeliveryProcessor"/>: one recoverable job per delivery, keyed by
 /// the delivery id (see <see cref="DeliveryJobKeys"/>), carrying the committed delivery (see <see cref="DeliveryJobData"/>).
 /// A failure (an exception, e.g. the database is down) is retried by Quartz with backoff; a node that dies mid-job
 /// has the job re-run by another node.

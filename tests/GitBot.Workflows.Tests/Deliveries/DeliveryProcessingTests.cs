@@ -5,6 +5,7 @@ using GitBot.Workflows.Deliveries;
 using GitBot.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace GitBot.Workflows.Tests.Deliveries;
 
@@ -97,7 +98,7 @@ public sealed class DeliveryProcessingTests
     }
 
     [Fact]
-    public async Task Dispatching_a_delivery_again_creates_no_second_job_and_processing_again_writes_the_same_rows()
+    public async Task Dispatching_a_pending_delivery_again_creates_no_second_job_and_processing_again_writes_the_same_rows()
     {
         await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
         var host = await environment.StartHostAsync(WorkflowHostRole.Serve, "node-a");
@@ -106,11 +107,15 @@ public sealed class DeliveryProcessingTests
         var installations = host.Services.GetRequiredService<IInstallationStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
 
-        // A dispatcher that crashed after scheduling but before marking schedules the same delivery again.
+        // A dispatcher that crashed after scheduling but before marking schedules the same delivery again while its
+        // job is still pending (the scheduler is held in standby so nothing runs in between).
+        var quartz = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await quartz.Standby();
         var scheduler = host.Services.GetRequiredService<DeliveryJobScheduler>();
         Assert.Equal(1, await scheduler.ScheduleAsync([added], CancellationToken.None));
         Assert.Equal(0, await scheduler.ScheduleAsync([added], CancellationToken.None));
         Assert.Equal(1, await scheduler.ScheduleAsync([added, removed], CancellationToken.None));
+        await quartz.Start();
         await Eventually.TrueAsync(
             async () => (await AuditedAsync(audit, "delivery.processed")).IsSupersetOf([added.DeliveryId, removed.DeliveryId]),
             "both jobs to run");
