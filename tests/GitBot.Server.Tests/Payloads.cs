@@ -19,5 +19,5 @@ internal static class Payloads
     }
 
     public static byte[] Small(string action = "opened") =>
-        Encoding.UTF8.GetBytes($$"""{"action":"{{action}}","installation":{"id":77},"repository":{"full_name":"octo/repo"}}""");
+        Encoding.UTF8.GetBytes($$$"""{"action":"{{{action}}}","installation":{"id":77},"repository":{"full_name":"octo/repo"}}""");
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 
 namespace GitBot.Server.Tests;
 
@@ -55,9 +56,7 @@ public sealed class SetupModeTests
     public async Task RunAsync_writes_the_refusal_and_returns_a_failure_exit_code()
     {
         using var error = new StringWriter();
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["GitHub:AppId"] = "12345" })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GitHub:AppId"] = "12345" }).Build();
 
         var exitCode = await GitBotServer.RunAsync([], configuration, error, CancellationToken.None);
 

@@ -108,7 +108,8 @@ public sealed class TestServer : IAsyncDisposable
     {
         var database = Database;
         await using DbConnection connection = database.Provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(database.ConnectionString)
+            // Unpooled: the server's own pools may hold connections an outage test has terminated.
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString)
             : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

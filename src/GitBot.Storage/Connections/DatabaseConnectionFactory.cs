@@ -36,6 +36,13 @@ public sealed class DatabaseConnectionFactory : IAsyncDisposable
 
     internal bool IsPostgres => _postgres is not null;
 
+    /// <summary>
+    /// "column is one of the array parameter <paramref name="parameter"/>": Dapper expands <c>IN @p</c> into a list
+    /// for SQLite but passes an array to Npgsql, which needs <c>= ANY(@p)</c>.
+    /// </summary>
+    internal string InArray(string column, string parameter) =>
+        IsPostgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+
     /// <summary>An open connection; the caller disposes it. Throws the provider's exception when the database is unreachable.</summary>
     internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -76,7 +76,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
         {
             // "dispatched_at IS NULL" keeps the first mark: marking again is a no-op.
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE webhook_deliveries SET dispatched_at = @at WHERE dispatched_at IS NULL AND delivery_id IN @ids",
+                "UPDATE webhook_deliveries SET dispatched_at = @at WHERE dispatched_at IS NULL AND " + _connections.InArray("delivery_id", "@ids"),
                 new { at = dispatchedAt.ToUnixTimeMilliseconds(), ids = chunk },
                 cancellationToken: cancellationToken));
         }
@@ -94,7 +94,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
         foreach (var chunk in deliveryIds.Chunk(500))
         {
             found.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT delivery_id FROM webhook_deliveries WHERE delivery_id IN @ids",
+                "SELECT delivery_id FROM webhook_deliveries WHERE " + _connections.InArray("delivery_id", "@ids"),
                 new { ids = chunk },
                 cancellationToken: cancellationToken)));
         }

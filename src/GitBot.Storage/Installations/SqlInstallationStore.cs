@@ -85,7 +85,7 @@ public sealed class SqlInstallationStore : IInstallationStore
         foreach (var chunk in repositoryIds.Chunk(500))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM repositories WHERE installation_id = @installationId AND id IN @ids",
+                "DELETE FROM repositories WHERE installation_id = @installationId AND " + _connections.InArray("id", "@ids"),
                 new { installationId, ids = chunk },
                 cancellationToken: cancellationToken));
         }
