@@ -13,7 +13,6 @@ internal sealed class SimulatorListener : IAsyncDisposable
     private readonly Func<SimRequest, CancellationToken, Task<SimResponse>> _handle;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
-    private int _inFlight;
 
     private SimulatorListener(HttpListener listener, Uri baseUrl, Func<SimRequest, CancellationToken, Task<SimResponse>> handle)
     {
@@ -49,7 +48,17 @@ internal sealed class SimulatorListener : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
+
+        // Close once, never Stop then Close: on Linux a second removal re-binds the port and throws if someone took it.
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The port is already released; nothing else to clean up.
+        }
+
         try
         {
             await _loop;
@@ -59,12 +68,6 @@ internal sealed class SimulatorListener : IAsyncDisposable
             // The listener was closed under a pending accept; that is how the loop ends.
         }
 
-        for (var i = 0; i < 100 && Volatile.Read(ref _inFlight) > 0; i++)
-        {
-            await Task.Delay(20);
-        }
-
-        _listener.Close();
         _stopping.Dispose();
     }
 
@@ -82,7 +85,6 @@ internal sealed class SimulatorListener : IAsyncDisposable
                 return;
             }
 
-            Interlocked.Increment(ref _inFlight);
             _ = Task.Run(() => ServeAsync(context));
         }
     }
@@ -104,10 +106,6 @@ internal sealed class SimulatorListener : IAsyncDisposable
         {
             // A simulator bug: answer loudly rather than leave the client waiting for a timeout.
             await TryWriteBugAsync(context, ex);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class EventPublisher(WebhookDispatcher dispatcher, ObjectShapes 
         }
 
         payload["sender"] = shapes.User(sender);
-        if (installationId is { } id)
+        if (installationId is { } id && !payload.ContainsKey("installation"))
         {
             payload["installation"] = ObjectShapes.InstallationRef(id);
         }
