@@ -23,6 +23,9 @@ public sealed class GitHubAppClient
             : new AppJwtCredentials(issuer);
     }
 
+    /// <summary>GitHub's largest page.</summary>
+    public const int MaxPageSize = 100;
+
     private static GitHubJsonContext Json => GitHubJsonContext.Default;
 
     /// <summary><c>GET /app</c>: proves the App ID and key work (used by <c>gitbot doctor</c>).</summary>
@@ -38,10 +41,19 @@ public sealed class GitHubAppClient
     /// The App's webhook deliveries from <paramref name="since"/> on, newest first. Follows the log's cursor pagination
     /// and stops at the first page that reaches entries older than <paramref name="since"/>; older entries are left out.
     /// </summary>
-    public async Task<GitHubResult<IReadOnlyList<HookDelivery>>> ListHookDeliveriesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<GitHubResult<IReadOnlyList<HookDelivery>>> ListHookDeliveriesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        ListHookDeliveriesAsync(since, MaxPageSize, cancellationToken);
+
+    /// <inheritdoc cref="ListHookDeliveriesAsync(DateTimeOffset, CancellationToken)"/>
+    /// <param name="pageSize">Entries per page, 1 to 100.</param>
+    public async Task<GitHubResult<IReadOnlyList<HookDelivery>>> ListHookDeliveriesAsync(DateTimeOffset since, int pageSize, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        // GitHub's delivered_at has whole seconds: compare at that precision, so an entry from the same second counts.
+        since = DateTimeOffset.FromUnixTimeSeconds(since.ToUnixTimeSeconds());
         var all = await _connection.GetAllPagesAsync<List<HookDelivery>, HookDelivery>(
-            new GitHubRoute("app/hook/deliveries", "app/hook/deliveries").WithQuery("per_page", 100),
+            new GitHubRoute("app/hook/deliveries", "app/hook/deliveries").WithQuery("per_page", pageSize),
             _credentials, Json.ListHookDelivery, page => page, page => page.Count > 0 && page.Min(d => d.DeliveredAt) >= since, cancellationToken);
         return all.Map<IReadOnlyList<HookDelivery>>(deliveries => [.. deliveries.Where(d => d.DeliveredAt >= since)]);
     }
