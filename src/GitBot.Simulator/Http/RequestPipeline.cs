@@ -11,10 +11,10 @@ using GitBot.Simulator.State;
 namespace GitBot.Simulator.Http;
 
 /// <summary>
-/// One request, start to finish: route by the OpenAPI description (unknown → 404), validate (→ 400/422), injected
+/// One request, start to finish: <c>User-Agent</c> and <c>X-GitHub-Api-Version</c> checks (→ 403/400), route by the OpenAPI description (unknown → 404), validate (→ 400/422), injected
 /// faults, authentication (→ 401), repository access (→ 404), primary rate limit (→ 403), the handler by operationId,
 /// response completion to the documented schema, ETag / <c>If-None-Match</c> (304 costs no rate limit), and the
-/// <c>x-ratelimit-*</c> headers on every answer. Every 404/400/422 rejection is recorded.
+/// <c>x-ratelimit-*</c> headers on every answer. Every 403/404/400/422 rejection of a malformed request is recorded.
 /// </summary>
 internal sealed class RequestPipeline(
     SimulatorRuntime runtime,
@@ -22,6 +22,9 @@ internal sealed class RequestPipeline(
     FaultInjector faults,
     HandlerRegistry handlers)
 {
+    /// <summary>The REST API versions api.github.com accepts in <c>X-GitHub-Api-Version</c>.</summary>
+    private static readonly HashSet<string> SupportedApiVersions = new(StringComparer.Ordinal) { "2022-11-28", "2026-03-10" };
+
     private readonly ConcurrentQueue<string> _rejected = new();
     private readonly RateLimiter limiter = runtime.Limiter;
 
@@ -38,6 +41,20 @@ internal sealed class RequestPipeline(
 
     private async Task<SimResponse> RouteAsync(SimRequest request, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(request.Header("User-Agent")))
+        {
+            return WithLimits(Reject(request, SimResponse.Error(403,
+                "Request forbidden by administrative rules. Please make sure your request has a User-Agent header " +
+                "(https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required). " +
+                "Check https://developer.github.com for other possible causes."), "no User-Agent header"), "anonymous");
+        }
+
+        if (request.Header("X-GitHub-Api-Version") is { } version && !SupportedApiVersions.Contains(version))
+        {
+            return WithLimits(Reject(request, SimResponse.Error(400, $"API version {version} is not supported."),
+                $"unsupported X-GitHub-Api-Version '{version}'"), "anonymous");
+        }
+
         var match = runtime.Spec.Routes.Match(request.Method, request.Segments);
         if (match is null)
         {
