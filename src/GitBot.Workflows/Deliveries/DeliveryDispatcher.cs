@@ -10,9 +10,10 @@ namespace GitBot.Workflows.Deliveries;
 
 /// <summary>
 /// Moves stored deliveries into the job engine. Each round reads the oldest undispatched deliveries, schedules a
-/// <see cref="ProcessDeliveryJob"/> for the relevant ones, audits the irrelevant ones, and only then marks them all
-/// dispatched. Guarantees: a delivery stored before a crash is dispatched after the restart (it is still unmarked);
-/// a crash between scheduling and marking re-schedules, which finds the existing job and creates no second one.
+/// <see cref="ProcessDeliveryJob"/> for the relevant ones, audits the irrelevant ones (one entry per round listing
+/// their ids), and only then marks them all dispatched. Guarantees: a delivery stored before a crash is dispatched
+/// after the restart (it is still unmarked); a crash between scheduling and marking re-schedules, which finds the
+/// still pending job and creates no second one (see <see cref="DeliveryJobScheduler"/>).
 /// Wakes on <see cref="DeliverySignal"/> and otherwise polls every <see cref="DeliveryDispatcherOptions.PollInterval"/>.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
@@ -22,6 +23,12 @@ public sealed partial class DeliveryDispatcher(
     IOptions<SchedulerOptions> scheduler,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
+    /// <summary>Audit action of a round's deliveries that no handler acts on; the details list their ids.</summary>
+    public const string IgnoredAction = "delivery.ignored";
+
+    /// <summary>Audit subject of those entries.</summary>
+    public const string IgnoredSubject = "deliveries";
+
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,31 +81,38 @@ public sealed partial class DeliveryDispatcher(
         }
 
         var router = services.GetRequiredService<WebhookEventRouter>();
-        var relevant = pending.Where(d => router.IsRelevant(d.Event, d.Action)).ToList();
-        var created = await services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync(relevant, cancellationToken);
-
-        var time = services.GetRequiredService<TimeProvider>();
-        var audit = services.GetRequiredService<IAuditLog>();
-        foreach (var ignored in pending.Where(d => !router.IsRelevant(d.Event, d.Action)))
+        var relevant = new List<WebhookDelivery>(pending.Count);
+        var ignored = new List<WebhookDelivery>();
+        foreach (var delivery in pending)
         {
-            LogIgnored(ignored.DeliveryId, ignored.Event, ignored.Action);
-            await audit.AppendAsync(
-                new AuditEntry(time.GetUtcNow(), scheduler.Value.NodeName, "delivery.ignored", ignored.DeliveryId,
-                    $"no handler for {ignored.Event}.{ignored.Action ?? "-"}", ignored.DeliveryId),
+            (router.IsRelevant(delivery.Event, delivery.Action) ? relevant : ignored).Add(delivery);
+        }
+
+        var created = await services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync(relevant, cancellationToken);
+        var time = services.GetRequiredService<TimeProvider>();
+        if (ignored.Count > 0)
+        {
+            // One entry per round rather than per delivery: most of GitHub's traffic is events GitBot does not act on,
+            // and a row for each would double the write volume of the audit log for nothing anyone decides on.
+            await services.GetRequiredService<IAuditLog>().AppendAsync(
+                new AuditEntry(time.GetUtcNow(), scheduler.Value.NodeName, IgnoredAction, IgnoredSubject, DescribeIgnored(ignored)),
                 cancellationToken);
         }
 
         await store.MarkDispatchedAsync([.. pending.Select(d => d.DeliveryId)], time.GetUtcNow(), cancellationToken);
-        LogDispatched(pending.Count, relevant.Count, created);
+        LogDispatched(pending.Count, relevant.Count, created, ignored.Count);
         return pending.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery dispatch round failed; retrying at the next poll")]
     private partial void LogRoundFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} ({Event}.{Action}) has no handler; marked dispatched without a job")]
-    private partial void LogIgnored(string deliveryId, string @event, string? action);
+    /// <summary>"issues.opened: id1, id2; push.-: id3": which deliveries were ignored, grouped by event and action.</summary>
+    private static string DescribeIgnored(List<WebhookDelivery> ignored) =>
+        $"{ignored.Count} without a handler, marked dispatched without a job: " + string.Join("; ", ignored
+            .GroupBy(d => $"{d.Event}.{d.Action ?? "-"}", StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(d => d.DeliveryId))}"));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched {Count} deliveries: {Relevant} relevant, {Created} new jobs")]
-    private partial void LogDispatched(int count, int relevant, int created);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatched {Count} deliveries: {Relevant} relevant, {Created} new jobs, {Ignored} without a handler")]
+    private partial void LogDispatched(int count, int relevant, int created, int ignored);
 }

@@ -1,11 +1,11 @@
 using GitBot.Core.Auditing;
 using GitBot.Core.Deliveries;
 using GitBot.Core.Installations;
+using GitBot.Storage.Migrations;
 using GitBot.Workflows.Deliveries;
 using GitBot.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Quartz;
 
 namespace GitBot.Workflows.Tests.Deliveries;
 
@@ -50,7 +50,8 @@ public sealed class DeliveryProcessingTests
 
         // An event no handler acts on is marked dispatched without a job, and the audit says so.
         await Eventually.TrueAsync(
-            async () => (await AuditedAsync(audit, "delivery.ignored")).Contains(unrelated.DeliveryId),
+            async () => (await audit.ListAsync(DeliveryDispatcher.IgnoredSubject, 100, CancellationToken.None))
+                .Any(e => e.Action == DeliveryDispatcher.IgnoredAction && e.Details!.Contains(unrelated.DeliveryId, StringComparison.Ordinal)),
             "the issues delivery to be audited as ignored");
         Assert.DoesNotContain(unrelated.DeliveryId, await AuditedAsync(audit, "delivery.processed"));
         await Eventually.TrueAsync(
@@ -79,21 +80,18 @@ public sealed class DeliveryProcessingTests
             lifecycle.Add(ExampleDeliveries.From("installation", payload));
         }
 
-        await StoreAndSignalAsync(host, lifecycle[0]);
-        await Eventually.TrueAsync(
-            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is { Suspended: false },
-            "the created installation to be stored");
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+        await ProcessAsync(host, audit, lifecycle[0]);
+        var created = await installations.GetInstallationAsync(octocat, CancellationToken.None);
+        Assert.NotNull(created);
+        Assert.False(created.Suspended);
         Assert.Equal(["octocat/Hello-World"], (await installations.ListRepositoriesAsync(octocat, CancellationToken.None)).Select(r => r.FullName));
 
-        await StoreAndSignalAsync(host, lifecycle[1]);
-        await Eventually.TrueAsync(
-            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is { Suspended: true },
-            "the installation to be marked suspended");
+        await ProcessAsync(host, audit, lifecycle[1]);
+        Assert.True((await installations.GetInstallationAsync(octocat, CancellationToken.None))?.Suspended, "not marked suspended");
 
-        await StoreAndSignalAsync(host, lifecycle[2]);
-        await Eventually.TrueAsync(
-            async () => await installations.GetInstallationAsync(octocat, CancellationToken.None) is null,
-            "the deleted installation to be removed");
+        await ProcessAsync(host, audit, lifecycle[2]);
+        Assert.Null(await installations.GetInstallationAsync(octocat, CancellationToken.None));
         Assert.Empty(await installations.ListRepositoriesAsync(octocat, CancellationToken.None));
     }
 
@@ -101,21 +99,21 @@ public sealed class DeliveryProcessingTests
     public async Task Dispatching_a_pending_delivery_again_creates_no_second_job_and_processing_again_writes_the_same_rows()
     {
         await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
-        var host = await environment.StartHostAsync(WorkflowHostRole.Serve, "node-a");
+        // Built, not yet started: jobs scheduled now are stored and stay pending until the host starts.
+        var host = environment.BuildHost(WorkflowHostRole.Serve, "node-a");
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var removed = ExampleDeliveries.Of("installation_repositories", "removed");
         var added = ExampleDeliveries.Of("installation_repositories", "added");
         var installations = host.Services.GetRequiredService<IInstallationStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
 
         // A dispatcher that crashed after scheduling but before marking schedules the same delivery again while its
-        // job is still pending (the scheduler is held in standby so nothing runs in between).
-        var quartz = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await quartz.Standby();
+        // job is still pending.
         var scheduler = host.Services.GetRequiredService<DeliveryJobScheduler>();
         Assert.Equal(1, await scheduler.ScheduleAsync([added], CancellationToken.None));
         Assert.Equal(0, await scheduler.ScheduleAsync([added], CancellationToken.None));
         Assert.Equal(1, await scheduler.ScheduleAsync([added, removed], CancellationToken.None));
-        await quartz.Start();
+        await host.StartAsync();
         await Eventually.TrueAsync(
             async () => (await AuditedAsync(audit, "delivery.processed")).IsSupersetOf([added.DeliveryId, removed.DeliveryId]),
             "both jobs to run");
@@ -136,11 +134,15 @@ public sealed class DeliveryProcessingTests
         Assert.Equal(before, after);
     }
 
-    private static async Task StoreAndSignalAsync(IHost host, WebhookDelivery delivery)
+    /// <summary>Stores the delivery as the ingress does, signals the dispatcher, and waits until its job has run.</summary>
+    private static async Task ProcessAsync(IHost host, IAuditLog audit, WebhookDelivery delivery)
     {
         var outcome = await host.Services.GetRequiredService<IDeliveryStore>().InsertAsync(delivery, CancellationToken.None);
         Assert.Equal(DeliveryInsertOutcome.Stored, outcome);
         host.Services.GetRequiredService<DeliverySignal>().Notify();
+        await Eventually.TrueAsync(
+            async () => (await AuditedAsync(audit, "delivery.processed")).Contains(delivery.DeliveryId),
+            $"{delivery.Event}.{delivery.Action} to be processed");
     }
 
     private static async Task<HashSet<string>> AuditedAsync(IAuditLog audit, string action) =>
