@@ -23,7 +23,11 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubETagCache>();
 
         // Timeouts are applied per attempt by the connection; the client's own must not cut a rate-limit wait short.
-        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The connection is a singleton holding one HttpClient, so the handler is never rotated by the factory; pooled
+        // connections are recycled instead, which keeps DNS changes (GHES fail-over) visible.
+        services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton(sp => new GitHubConnection(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
@@ -32,13 +36,18 @@ public static class GitHubServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GitHubConnection>>()));
         services.TryAddSingleton(sp => CreateJwtIssuer(sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new GitHubAppClient(sp.GetRequiredService<GitHubConnection>(), sp.GetRequiredService<AppJwtIssuerHolder>().Issuer));
+        services.TryAddSingleton(sp =>
+        {
+            var holder = sp.GetRequiredService<AppJwtIssuerHolder>();
+            return new GitHubAppClient(sp.GetRequiredService<GitHubConnection>(), holder.Issuer, holder.Problem);
+        });
         services.TryAddSingleton(sp => new InstallationTokenProvider(
             sp.GetRequiredService<GitHubAppClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<InstallationTokenProvider>>()));
         services.TryAddSingleton(sp => new GitHubClientFactory(
             sp.GetRequiredService<GitHubConnection>(),
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value,
-            sp.GetRequiredService<AppJwtIssuerHolder>().Issuer is null ? null : sp.GetRequiredService<InstallationTokenProvider>()));
+            sp.GetRequiredService<AppJwtIssuerHolder>().Issuer is null ? null : sp.GetRequiredService<InstallationTokenProvider>(),
+            sp.GetRequiredService<AppJwtIssuerHolder>().Problem));
         return services;
     }
 
@@ -63,8 +72,15 @@ public static class GitHubServiceCollectionExtensions
     private static TimeSpan? ReadTimeSpan(IConfiguration section, string key) =>
         TimeSpan.TryParse(section[key], CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static AppJwtIssuerHolder CreateJwtIssuer(GitHubOptions options, TimeProvider time) =>
-        options.Mode == GitHubAuthMode.App && GitHubPrivateKeyLoader.TryLoad(options, out var key, out _)
-            ? new AppJwtIssuerHolder(new AppJwtIssuer(options.AppId!.Value, key!, time))
-            : new AppJwtIssuerHolder(null);
+    private static AppJwtIssuerHolder CreateJwtIssuer(GitHubOptions options, TimeProvider time)
+    {
+        if (options.Mode != GitHubAuthMode.App)
+        {
+            return new AppJwtIssuerHolder(null, null);
+        }
+
+        return GitHubPrivateKeyLoader.TryLoad(options, out var key, out var problem)
+            ? new AppJwtIssuerHolder(new AppJwtIssuer(options.AppId!.Value, key!, time), null)
+            : new AppJwtIssuerHolder(null, problem);
+    }
 }

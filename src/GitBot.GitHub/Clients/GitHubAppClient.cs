@@ -15,11 +15,12 @@ public sealed class GitHubAppClient
     private readonly GitHubConnection _connection;
     private readonly IGitHubCredentials _credentials;
 
-    public GitHubAppClient(GitHubConnection connection, AppJwtIssuer? issuer)
+    /// <param name="unavailableReason">Why there is no <paramref name="issuer"/>, reported by every call when it is null.</param>
+    public GitHubAppClient(GitHubConnection connection, AppJwtIssuer? issuer, string? unavailableReason = null)
     {
         _connection = connection;
         _credentials = issuer is null
-            ? new UnconfiguredCredentials("GitHub App credentials are not configured (set GitHub:AppId and GitHub:PrivateKeyPath or GitHub:PrivateKey)")
+            ? new UnconfiguredCredentials(unavailableReason ?? "GitHub App credentials are not configured (set GitHub:AppId and GitHub:PrivateKeyPath or GitHub:PrivateKey)")
             : new AppJwtCredentials(issuer);
     }
 

@@ -13,12 +13,16 @@ public sealed class GitHubClientFactory
     private readonly GitHubConnection _connection;
     private readonly GitHubOptions _options;
     private readonly InstallationTokenProvider? _tokens;
+    private readonly string? _unavailableReason;
 
-    public GitHubClientFactory(GitHubConnection connection, GitHubOptions options, InstallationTokenProvider? tokens)
+    /// <param name="tokens">Installation tokens; null when the App cannot authenticate.</param>
+    /// <param name="unavailableReason">Why App mode cannot work (e.g. the key does not load), reported by every call.</param>
+    public GitHubClientFactory(GitHubConnection connection, GitHubOptions options, InstallationTokenProvider? tokens, string? unavailableReason = null)
     {
         _connection = connection;
         _options = options;
         _tokens = tokens;
+        _unavailableReason = unavailableReason;
     }
 
     public GitHubAuthMode Mode => _options.Mode;
@@ -35,7 +39,8 @@ public sealed class GitHubClientFactory
     public GitHubClient ForToken(string token) => new(_connection, new StaticTokenCredentials(token));
 
     private UnconfiguredCredentials Unconfigured() =>
-        new(_options.Validate() is { Count: > 0 } problems
+        new(_unavailableReason is not null ? "GitHub is not usable: " + _unavailableReason
+            : _options.Validate() is { Count: > 0 } problems
             ? "GitHub is not configured: " + string.Join(" ", problems)
             : "GitHub is not configured: set GitHub:AppId with GitHub:PrivateKeyPath (a GitHub App) or GitHub:Token.");
 }

@@ -166,9 +166,9 @@ public sealed class GitHubConnection
     private async Task<GitHubResult<GitHubResponse>> ExecuteAsync(
         HttpMethod method, Uri url, string template, byte[]? jsonBody, string identity, string token, CancellationToken cancellationToken)
     {
-        var cached = method == HttpMethod.Get && ETags.TryGet(identity, url, out var etag, out var cachedBody)
-            ? (ETag: etag, Body: cachedBody)
-            : ((string ETag, byte[] Body)?)null;
+        var cached = method == HttpMethod.Get && ETags.TryGet(identity, url, out var etag, out var cachedBody, out var cachedLink)
+            ? (ETag: etag, Body: cachedBody, Link: cachedLink)
+            : ((string ETag, byte[] Body, string? Link)?)null;
         var state = new RequestState(method, url, template, jsonBody, token, cached?.ETag);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -196,12 +196,13 @@ public sealed class GitHubConnection
         if (response.StatusCode == 304 && cached is { } hit)
         {
             GitHubConnectionLog.NotModified(_logger, method.Method, template);
-            return GitHubResult<GitHubResponse>.Success(response with { StatusCode = 200, Body = hit.Body, ETag = hit.ETag });
+            // The cached page's Link header is kept, so pagination continues even when a 304 carries none.
+            return GitHubResult<GitHubResponse>.Success(response with { StatusCode = 200, Body = hit.Body, ETag = hit.ETag, Link = response.Link ?? hit.Link });
         }
 
         if (method == HttpMethod.Get && response.IsSuccess && response.ETag is { Length: > 0 } newTag)
         {
-            ETags.Store(identity, url, newTag, response.Body);
+            ETags.Store(identity, url, newTag, response.Body, response.Link);
         }
 
         return GitHubResult<GitHubResponse>.Success(response);

@@ -16,23 +16,26 @@ public sealed class GitHubETagCache
 
     public int Count => _entries.Count;
 
-    public bool TryGet(string identity, Uri url, out string etag, out byte[] body)
+    /// <summary>The cached answer for this identity and URL: its ETag, body and <c>Link</c> header (a 304 may omit the latter).</summary>
+    public bool TryGet(string identity, Uri url, out string etag, out byte[] body, out string? link)
     {
         if (_entries.TryGetValue(Key(identity, url), out var entry))
         {
             etag = entry.ETag;
             body = entry.Body;
+            link = entry.Link;
             return true;
         }
 
         etag = string.Empty;
         body = [];
+        link = null;
         return false;
     }
 
-    public void Store(string identity, Uri url, string etag, byte[] body)
+    public void Store(string identity, Uri url, string etag, byte[] body, string? link)
     {
-        _entries[Key(identity, url)] = new Entry(etag, body, Interlocked.Increment(ref _sequence));
+        _entries[Key(identity, url)] = new Entry(etag, body, link, Interlocked.Increment(ref _sequence));
         if (_entries.Count > Capacity)
         {
             Trim();
@@ -51,5 +54,5 @@ public sealed class GitHubETagCache
 
     private static string Key(string identity, Uri url) => identity + " " + url.AbsoluteUri;
 
-    private sealed record Entry(string ETag, byte[] Body, long Sequence);
+    private sealed record Entry(string ETag, byte[] Body, string? Link, long Sequence);
 }

@@ -139,6 +139,21 @@ public sealed class InstallationTokenTests
         Assert.Contains("GitHub:AppId is set but neither GitHub:PrivateKeyPath nor GitHub:PrivateKey is.", result.Error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Unreadable_private_key_is_reported_by_every_call()
+    {
+        await using var h = await GitHubHarness.StartAsync(new Dictionary<string, string?> { ["GitHub:PrivateKey"] = "-----BEGIN RSA PRIVATE KEY-----\nbroken\n-----END RSA PRIVATE KEY-----" });
+
+        var app = await h.App.GetAppAsync(CancellationToken.None);
+        var issue = await h.Client.Issues.GetAsync(GitHubHarness.Owner, GitHubHarness.Repo, 1, CancellationToken.None);
+
+        Assert.Equal(GitHubErrorKind.NotConfigured, app.Error!.Kind);
+        Assert.Contains("private key", app.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(GitHubErrorKind.NotConfigured, issue.Error!.Kind);
+        Assert.Contains("private key", issue.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Logs.Lines, l => l.EventId == LogEvents.Response);
+    }
+
     private static Task<GitHubHarness> TokenModeAsync(GitHubHarness simulatorHost, string token) =>
         GitHubHarness.StartAsync(new Dictionary<string, string?>
         {

@@ -54,6 +54,25 @@ public sealed class PaginationAndETagTests
     }
 
     [Fact]
+    public async Task Paginating_again_is_answered_by_304s_and_still_reaches_every_page()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var number = await h.Simulator.OpenIssueAsync(GitHubHarness.FullName, "Pages", null, "alice", null, CancellationToken.None);
+        for (var i = 1; i <= 3; i++)
+        {
+            await h.Simulator.CommentAsync(GitHubHarness.FullName, number, $"c{i}", "alice", CancellationToken.None);
+        }
+
+        var route = GitHubRoute.Create(CommentsRoute, GitHubHarness.Owner, GitHubHarness.Repo, number).WithQuery("per_page", 1);
+        var first = await h.Connection.GetAllPagesAsync(route, h.Client.Credentials, TestJson.Comments, CancellationToken.None);
+        var second = await h.Connection.GetAllPagesAsync(route, h.Client.Credentials, TestJson.Comments, CancellationToken.None);
+
+        Assert.Equal(["c1", "c2", "c3"], first.Value.Select(c => c.Body));
+        Assert.Equal(["c1", "c2", "c3"], second.Value.Select(c => c.Body));
+        Assert.Equal([200, 200, 200, 304, 304, 304], h.LogLines(LogEvents.Response, CommentsRoute).Select(l => l.Get<int>("Status")));
+    }
+
+    [Fact]
     public async Task Cached_bodies_are_kept_per_installation()
     {
         await using var h = await GitHubHarness.StartAsync();
