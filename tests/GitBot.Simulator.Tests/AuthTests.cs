@@ -54,10 +54,16 @@ public sealed class AuthTests
 
         using var response = await GetAppAsync(simulator,
             AppJwt.Create(simulator.App.PrivateKeyPem, simulator.App.Id, now, now.AddMinutes(11)));
+        using var longLived = await GetAppAsync(simulator,
+            AppJwt.Create(simulator.App.PrivateKeyPem, simulator.App.Id, now.AddMinutes(-5), now.AddMinutes(6)));
+        using var exactlyTen = await GetAppAsync(simulator,
+            AppJwt.Create(simulator.App.PrivateKeyPem, simulator.App.Id, now.AddSeconds(-60), now.AddSeconds(540)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("'Expiration time' claim ('exp') is too far in the future",
             (await SimulatorHarness.ReadAsync(response))["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, longLived.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, exactlyTen.StatusCode);
     }
 
     [Fact]

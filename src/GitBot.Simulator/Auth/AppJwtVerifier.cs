@@ -7,8 +7,8 @@ namespace GitBot.Simulator.Auth;
 
 /// <summary>
 /// Checks an App JWT the way GitHub does: RS256 signed by the App's key, <c>iss</c> naming the App,
-/// <c>iat</c> not in the future (60 s of clock drift allowed), <c>exp</c> in the future and at most
-/// ten minutes ahead. Answers with GitHub's own messages.
+/// <c>iat</c> not in the future (60 s of clock drift allowed), <c>exp</c> in the future, at most
+/// ten minutes ahead and at most ten minutes after <c>iat</c>. Answers with GitHub's own messages.
 /// </summary>
 internal sealed class AppJwtVerifier
 {
@@ -76,7 +76,10 @@ internal sealed class AppJwtVerifier
             return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
         }
 
-        return expires > now + 600 ? "'Expiration time' claim ('exp') is too far in the future" : null;
+        // GitHub documents "no more than 10 minutes into the future"; a token minted for longer is refused too.
+        return expires > now + 600 || expires - issuedAt > 600
+            ? "'Expiration time' claim ('exp') is too far in the future"
+            : null;
     }
 
     private static bool TryDecode(string text, out byte[] bytes)
