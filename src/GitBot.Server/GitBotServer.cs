@@ -93,8 +93,7 @@ public static partial class GitBotServer
         // Registered before the workflows' hosted services: hosted services start in order, so the schema exists first.
         services.AddHostedService<DatabaseMigrationService>();
 
-        // Composition point: services.AddGitHubClient(configuration) goes here once GitBot.GitHub provides it
-        // (AddGitBotWorkflows expects it for the jobs that call GitHub).
+        services.AddGitHubClient(configuration);
         services.AddGitBotWorkflows(configuration, WorkflowHostRole.Serve);
 
         services.AddSingleton(sp => new WebhookIngressHandler(
