@@ -8,6 +8,7 @@ using GitBot.Simulator.Http;
 using GitBot.Simulator.OpenApi;
 using GitBot.Simulator.Shapes;
 using GitBot.Simulator.Webhooks;
+using Microsoft.Extensions.Logging;
 
 namespace GitBot.Simulator;
 
@@ -47,7 +48,11 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
     /// <summary>Per-route fault injection.</summary>
     public FaultInjector Faults { get; }
 
-    /// <summary>Every request GitHub would have rejected (unknown route, invalid parameters or body), as <c>METHOD path → status: reason</c>.</summary>
+    /// <summary>
+    /// Every request GitHub would have rejected (no User-Agent, unsupported API version, unknown route, invalid parameters
+    /// or body) and every documented operation the simulator does not implement (501), as <c>METHOD path → status: reason</c>.
+    /// A test can assert this is empty to prove GitBot sent nothing GitHub would refuse.
+    /// </summary>
     public IReadOnlyList<string> RejectedRequests => _pipeline.Rejected;
 
     /// <summary>How many installation tokens have been issued (through the API or <see cref="IssueRepositoryToken"/>).</summary>
@@ -74,7 +79,7 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         var listener = SimulatorListener.Start((request, ct) => pipeline!.HandleAsync(request, ct));
         var shapes = new ObjectShapes(listener.BaseUrl.ToString(), app, options.TimeProvider);
         var dispatcher = new WebhookDispatcher(spec, options.TimeProvider, app, RandomNumberGenerator.GetInt32(10_000_000, 99_999_999),
-            options.WebhookTimeout);
+            options.WebhookTimeout, options.LoggerFactory.CreateLogger<WebhookDispatcher>());
         var runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher,
             new BareRepositoryRunner(new ProcessRunner(TimeProvider.System)), data);
         var faults = new FaultInjector();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace GitBot.Simulator;
 
 /// <summary>How a <see cref="GitHubSimulator"/> is set up. Every property has a sensible default.</summary>
@@ -20,6 +23,9 @@ public sealed class SimulatorOptions
 
     /// <summary>The App's name; its slug is derived from it. Default: <c>GitBot Simulated</c>.</summary>
     public string AppName { get; init; } = "GitBot Simulated";
+
+    /// <summary>Where rejections and failed deliveries are logged. Default: nowhere.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>How long a webhook receiver may take before the delivery is logged as timed out. Default: 10 s, as on GitHub.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);

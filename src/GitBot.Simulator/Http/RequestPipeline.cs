@@ -7,6 +7,7 @@ using GitBot.Simulator.Faults;
 using GitBot.Simulator.Handlers;
 using GitBot.Simulator.OpenApi;
 using GitBot.Simulator.State;
+using Microsoft.Extensions.Logging;
 
 namespace GitBot.Simulator.Http;
 
@@ -27,6 +28,7 @@ internal sealed class RequestPipeline(
 
     private readonly ConcurrentQueue<string> _rejected = new();
     private readonly RateLimiter limiter = runtime.Limiter;
+    private readonly ILogger _logger = runtime.Options.LoggerFactory.CreateLogger<RequestPipeline>();
 
     public IReadOnlyList<string> Rejected => [.. _rejected];
 
@@ -174,6 +176,7 @@ internal sealed class RequestPipeline(
 
     private SimResponse Reject(SimRequest request, SimResponse response, string reason)
     {
+        SimulatorLog.Rejected(_logger, request.Method, request.Path, response.Status, reason);
         _rejected.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{request.Method} {request.Path} → {response.Status}: {reason}"));
         return response;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GitBot.Simulator.OpenApi;
+using Microsoft.Extensions.Logging;
 
 namespace GitBot.Simulator.Webhooks;
 
@@ -22,12 +23,14 @@ internal sealed class WebhookDispatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly SimulatedApp _app;
     private readonly long _hookId;
+    private readonly ILogger _logger;
     private Task _tail = Task.CompletedTask;
     private WebhookTarget? _target;
     private long _nextLogId = 90_000_000_000;
 
-    public WebhookDispatcher(OpenApiSpec spec, TimeProvider time, SimulatedApp app, long hookId, TimeSpan timeout)
+    public WebhookDispatcher(OpenApiSpec spec, TimeProvider time, SimulatedApp app, long hookId, TimeSpan timeout, ILogger logger)
     {
+        _logger = logger;
         _spec = spec;
         _time = time;
         _app = app;
@@ -126,6 +129,11 @@ internal sealed class WebhookDispatcher : IDisposable
             ? (original.RequestHeaders, original.RequestBody)
             : Build(delivery, target);
         var attempt = await SendAsync(target.Url, headers, body);
+        if (attempt.Code is < 200 or >= 300)
+        {
+            SimulatorLog.DeliveryFailed(_logger, Guid.Parse(headers["X-GitHub-Delivery"]), delivery.Event, attempt.Status);
+        }
+
         lock (_gate)
         {
             _log.Add(new SimulatedDelivery(++_nextLogId, Guid.Parse(headers["X-GitHub-Delivery"]), attempt.At,
