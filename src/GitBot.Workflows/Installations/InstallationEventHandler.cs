@@ -8,7 +8,9 @@ namespace GitBot.Workflows.Installations;
 /// <summary>
 /// Keeps the installations table in step with <c>installation</c> events: created, unsuspended or new permissions
 /// accepted → upserted (with the repositories the event lists), suspended → upserted as suspended, deleted → removed
-/// with its repositories. Idempotent: every value written comes from the stored delivery, including the timestamp.
+/// with its repositories. Idempotent: every value written comes from the stored delivery, including the timestamp
+/// (the delivery's receipt time), which the store compares so that jobs of two deliveries running out of order
+/// converge on the newer state.
 /// </summary>
 public sealed class InstallationEventHandler(IInstallationStore installations, IAuditLog audit) : WebhookEventHandler<InstallationEvent>
 {
