@@ -80,6 +80,36 @@ public sealed class InstallationTokenTests
     }
 
     [Fact]
+    public async Task Repeated_unauthorized_is_retried_once_and_then_returned()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var rule = h.Simulator.Faults.Respond("issues/get", 401,
+            body: "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}", times: 10);
+
+        var result = await h.Client.Issues.GetAsync(GitHubHarness.Owner, GitHubHarness.Repo, 1, CancellationToken.None);
+
+        Assert.Equal(GitHubErrorKind.Unauthorized, result.Error!.Kind);
+        Assert.Equal("Bad credentials", result.Error.Message);
+        Assert.Equal(2, rule.Fired);
+        Assert.Equal(2, h.Simulator.TokensIssued);
+    }
+
+    [Fact]
+    public async Task Failed_token_request_is_not_cached_and_not_retried()
+    {
+        await using var h = await GitHubHarness.StartAsync();
+        var rule = h.Simulator.Faults.ServerError("apps/create-installation-access-token", 500);
+
+        var failed = await h.Tokens.GetTokenAsync(h.Installation.Id, CancellationToken.None);
+        var next = await h.Tokens.GetTokenAsync(h.Installation.Id, CancellationToken.None);
+
+        Assert.Equal(GitHubErrorKind.Server, failed.Error!.Kind);
+        Assert.Equal(1, rule.Fired);
+        Assert.True(next.IsSuccess, next.ToString());
+        Assert.Equal(1, h.Simulator.TokensIssued);
+    }
+
+    [Fact]
     public async Task Unauthorized_with_a_fixed_token_is_returned_without_retrying()
     {
         await using var h = await GitHubHarness.StartAsync();
