@@ -42,6 +42,8 @@ public sealed class RedeliverySweepTests
         // The next sweep sees the successful redelivery in the log and asks for nothing.
         var second = await SweepAsync(host);
         Assert.Equal(0, second.Requested);
+        // The first sweep read the whole lookback (3 days); the second starts from the first (minus the overlap).
+        Assert.True(second.Since - first.Since > TimeSpan.FromDays(2), $"second window {second.Since:O} did not start from the first sweep");
         await simulator.WaitForDeliveriesAsync(CancellationToken.None);
         Assert.Equal([lost], receiver.ReceivedDeliveryIds);
         Assert.Single(simulator.DeliveryLog, d => d.Redelivery);
