@@ -33,6 +33,7 @@ public sealed class GitHubConnection
     private readonly ILogger<GitHubConnection> _logger;
     private readonly ResiliencePipeline<GitHubResponse> _pipeline;
     private readonly ProductInfoHeaderValue[] _userAgent;
+    private readonly PrimaryRateLimitGate _primaryLimit;
 
     public GitHubConnection(HttpClient http, GitHubOptions options, GitHubETagCache etags, TimeProvider time, ILogger<GitHubConnection> logger)
     {
@@ -46,6 +47,7 @@ public sealed class GitHubConnection
             ? [single]
             : [new ProductInfoHeaderValue(new ProductHeaderValue(GitHubOptions.DefaultUserAgent))];
         _pipeline = GitHubResiliencePipeline.Build(options, time, _logger, StateKey);
+        _primaryLimit = new PrimaryRateLimitGate(options, time, _logger);
     }
 
     public Uri BaseUri { get; }
@@ -128,6 +130,11 @@ public sealed class GitHubConnection
             return GitHubResult<GitHubResponse>.Failure(token.Error);
         }
 
+        if (await _primaryLimit.WaitAsync(method, template, credentials.Identity, cancellationToken) is { } exhausted)
+        {
+            return GitHubResult<GitHubResponse>.Failure(exhausted);
+        }
+
         var result = await ExecuteAsync(method, url, template, jsonBody, credentials.Identity, token.Value, cancellationToken);
         if (result is { IsSuccess: true, Value.StatusCode: 401 } && credentials.Invalidate(token.Value))
         {
@@ -192,6 +199,8 @@ public sealed class GitHubConnection
         {
             ResilienceContextPool.Shared.Return(context);
         }
+
+        _primaryLimit.Track(identity, response);
 
         if (response.StatusCode == 304 && cached is { } hit)
         {

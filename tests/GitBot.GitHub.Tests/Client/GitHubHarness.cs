@@ -59,11 +59,13 @@ public sealed class GitHubHarness : IAsyncDisposable
     /// <summary>A client for the harness's installation.</summary>
     public GitHubClient Client => Factory.ForInstallation(Installation.Id);
 
-    public static async Task<GitHubHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration values that override the harness's <c>GitHub:*</c> defaults.</param>
+    /// <param name="rateLimitPerHour">The simulator's primary rate limit per credential.</param>
+    public static async Task<GitHubHarness> StartAsync(IDictionary<string, string?>? settings = null, int rateLimitPerHour = 5000)
     {
         // The simulator checks JWTs and token expiry against this clock, so it starts at the real time.
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var simulator = await GitHubSimulator.StartAsync(new SimulatorOptions { TimeProvider = time }, CancellationToken.None);
+        var simulator = await GitHubSimulator.StartAsync(new SimulatorOptions { TimeProvider = time, RateLimitPerHour = rateLimitPerHour }, CancellationToken.None);
         try
         {
             var installation = simulator.AddInstallation(Owner);

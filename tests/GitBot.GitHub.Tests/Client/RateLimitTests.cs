@@ -112,6 +112,35 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Spent_primary_budget_is_remembered_and_the_next_request_is_not_sent_until_reset()
+    {
+        await using var h = await GitHubHarness.StartAsync(rateLimitPerHour: 2);
+        var number = await h.Simulator.OpenIssueAsync(GitHubHarness.FullName, "Budget", null, "alice", null, CancellationToken.None);
+        const string route = "repos/{owner}/{repo}/issues/{issue_number}/comments";
+
+        // Two requests spend the installation's budget; the second answer says remaining 0.
+        for (var i = 0; i < 2; i++)
+        {
+            var sent = await h.Client.Issues.CreateCommentAsync(GitHubHarness.Owner, GitHubHarness.Repo, number, $"c{i}", CancellationToken.None);
+            Assert.True(sent.IsSuccess, sent.ToString());
+        }
+
+        var third = await h.Client.Issues.CreateCommentAsync(GitHubHarness.Owner, GitHubHarness.Repo, number, "c2", CancellationToken.None);
+
+        Assert.Equal(GitHubErrorKind.RateLimited, third.Error!.Kind);
+        Assert.Null(third.Error.StatusCode);
+        Assert.True(third.Error.RetryAt > h.Time.GetUtcNow().AddMinutes(50));
+        Assert.Equal(2, h.LogLines(LogEvents.Response, route).Count);
+
+        // After the reset the budget is back and the request goes out.
+        h.Time.Advance(third.Error.RetryAt!.Value - h.Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var later = await h.Client.Issues.CreateCommentAsync(GitHubHarness.Owner, GitHubHarness.Repo, number, "c2", CancellationToken.None);
+        Assert.True(later.IsSuccess, later.ToString());
+        Assert.Equal(["c0", "c1", "c2"], h.Simulator.GetIssue(GitHubHarness.FullName, number)!.Comments.Select(c => c.Body));
+        Assert.Empty(h.Simulator.RejectedRequests);
+    }
+
+    [Fact]
     public async Task Rate_limit_waits_are_bounded_in_number()
     {
         await using var h = await GitHubHarness.StartAsync();
