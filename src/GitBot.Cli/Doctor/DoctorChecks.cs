@@ -9,7 +9,9 @@ public static class DoctorChecks
     [
         new ConfigurationFileCheck(configFile),
         new DataDirectoryCheck(),
+        new DatabaseCheck(),
         new GitCheck(runner),
         new AgentCliCheck(runner),
+        new GitHubCheck(),
     ];
 }
