@@ -89,7 +89,7 @@ public sealed class WebhookIngressTests
         request.Headers.Add("X-GitHub-Event", "issues");
         request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(TestServer.Secret, [1]));
 
-        using var response = await SendIgnoringResetAsync(server, request);
+        using var response = await server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await server.CountDeliveriesAsync());
@@ -116,8 +116,4 @@ public sealed class WebhookIngressTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    /// <summary>The server may answer 413 before the client finished sending; the response still arrives.</summary>
-    private static Task<HttpResponseMessage> SendIgnoringResetAsync(TestServer server, HttpRequestMessage request) =>
-        server.Client.SendAsync(request);
 }

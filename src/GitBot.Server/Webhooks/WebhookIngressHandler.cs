@@ -11,9 +11,21 @@ namespace GitBot.Server.Webhooks;
 /// duplicate, which is acknowledged and dropped — or 503 when the database is unavailable. No GitHub call and no agent
 /// work happen here: the dispatcher picks the stored row up, woken by <see cref="DeliverySignal"/>.
 /// </summary>
-public sealed partial class WebhookIngressHandler
+public sealed partial class WebhookIngressHandler : IDisposable
 {
     public const string Route = "/webhooks/github";
+
+    /// <summary>Bodies above this size (or of unknown size) take a slot in <see cref="_largeBodies"/> before being read.</summary>
+    public const int LargeBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The body must be buffered whole before its signature can be checked, so unauthenticated clients could otherwise
+    /// make the server hold 25 MB per connection. Real deliveries are rarely over 1 MB; this bounds what large ones
+    /// can pin to a few times the cap, while small deliveries never wait here.
+    /// </summary>
+    public const int MaxConcurrentLargeBodies = 4;
+
+    private readonly SemaphoreSlim _largeBodies = new(MaxConcurrentLargeBodies, MaxConcurrentLargeBodies);
 
     private const int MaxDeliveryIdLength = 128;
     private const int MaxEventLength = 64;
@@ -52,6 +64,32 @@ public sealed partial class WebhookIngressHandler
             return;
         }
 
+        // A declared length over the cap is refused by the reader at once, without a slot.
+        var large = request.ContentLength is not { } length || length is > LargeBodyBytes and <= WebhookBodyReader.MaxBodyBytes;
+        if (large)
+        {
+            await _largeBodies.WaitAsync(context.RequestAborted);
+        }
+
+        try
+        {
+            await AcceptAsync(context, _verifier, deliveryId, loggedId);
+        }
+        finally
+        {
+            if (large)
+            {
+                _largeBodies.Release();
+            }
+        }
+    }
+
+    public void Dispose() => _largeBodies.Dispose();
+
+    private async Task AcceptAsync(HttpContext context, WebhookSignatureVerifier verifier, string? deliveryId, string loggedId)
+    {
+        var request = context.Request;
+        var response = context.Response;
         var body = await WebhookBodyReader.ReadAsync(request, context.RequestAborted);
         if (body.Problem == WebhookBodyProblem.TooLarge)
         {
@@ -66,7 +104,7 @@ public sealed partial class WebhookIngressHandler
             return;
         }
 
-        var check = _verifier.Verify(Header(request, "X-Hub-Signature-256"), bytes);
+        var check = verifier.Verify(Header(request, "X-Hub-Signature-256"), bytes);
         if (check != SignatureCheck.Valid)
         {
             LogSignatureRejected(_logger, loggedId, check);
