@@ -49,8 +49,11 @@ start_gitbot() { # $1 = provider, $2 = connection string (postgres only)
   GITBOT_DataDirectory="$data" GITBOT_Database__Provider="$1" GITBOT_Database__ConnectionString="${2:-}" \
   GITBOT_GitHub__WebhookSecret="$secret" GITBOT_Logging__LogLevel__Default=Warning \
     taskset -c 0 "$gitbot" serve --urls "http://127.0.0.1:$port" >"$out/gitbot-$1.log" 2>&1 &
-  gitbot_pid=$!; pids+=("$gitbot_pid")
+  pids+=("$!")
   wait_http "http://127.0.0.1:$port/healthz"
+  # The PID that owns the listening socket is the server itself (not a wrapper), whose RSS and CPU run.sh reads.
+  gitbot_pid=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  pids+=("$gitbot_pid")
   gitbot_url="http://127.0.0.1:$port/webhooks/github"
 }
 
