@@ -17,11 +17,13 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>
     /// Registers the job engine and delivery processing. Jobs read the stores and call GitHub: <c>AddGitBotStorage</c>
     /// and <c>AddGitHubClient</c> are added here unless the caller added them before. Run
-    /// <c>DatabaseMigrator.MigrateAsync</c> (or a hosted service doing so, registered first) before the host starts. Registers: Quartz with its persistent store on GitBot's database and its hosted service;
+    /// <c>DatabaseMigrator.MigrateAsync</c> (or a hosted service doing so, registered first) before the host starts.
+    /// Registers: Quartz with its persistent store on GitBot's database and its hosted service;
     /// <see cref="ProcessDeliveryJob"/> and its handlers (<see cref="IWebhookEventHandler"/>, one per event type);
     /// <see cref="DeliverySignal"/>. With <see cref="WorkflowHostRole.Serve"/> also the <see cref="DeliveryDispatcher"/>
     /// and, when GitHub App credentials are configured, the repeating <see cref="RedeliverySweepJob"/>.
     /// A <see cref="WorkflowHostRole.Worker"/> on SQLite is refused: a worker shares a queue, and only PostgreSQL can.
+    /// Configuration errors throw <see cref="InvalidOperationException"/> with a message that says what to set.
     /// </summary>
     public static IServiceCollection AddGitBotWorkflows(this IServiceCollection services, IConfiguration configuration, WorkflowHostRole role)
     {
@@ -37,7 +39,8 @@ public static class WorkflowsServiceCollectionExtensions
 
         var scheduler = Bind<SchedulerOptions>(configuration, SchedulerOptions.SectionName);
         var redelivery = Bind<RedeliveryOptions>(configuration, RedeliveryOptions.SectionName);
-        var github = Bind<GitHubOptions>(configuration, GitHubOptions.SectionName);
+        var github = new GitHubOptions();
+        GitHubServiceCollectionExtensions.Bind(configuration.GetSection(GitHubOptions.SectionName), github);
 
         // The jobs read the stores and call GitHub; a host that has not registered those yet gets them here.
         if (!services.Any(d => d.ServiceType == typeof(ResolvedDatabase)))
