@@ -37,5 +37,6 @@ public sealed class GitHubResult<T>
         return IsSuccess;
     }
 
-    public override string ToString() => IsSuccess ? $"Success({_value})" : $"Failure({Error})";
+    /// <summary>The error of a failure; a success prints no value, since some values (tokens) must never reach a log.</summary>
+    public override string ToString() => IsSuccess ? "Success" : $"Failure({Error})";
 }

@@ -6,6 +6,7 @@ using GitBot.Workflows.Deliveries;
 using GitBot.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace GitBot.Workflows.Tests.Deliveries;
 
@@ -132,6 +133,33 @@ public sealed class DeliveryProcessingTests
         var after = await installations.ListRepositoriesAsync(CodertocatInstallation, CancellationToken.None);
         Assert.Equal(["Codertocat/Space"], before.Select(r => r.FullName));
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_handler_keeps_failing_is_retried_and_then_audited_as_failed()
+    {
+        await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
+        var host = await environment.StartHostAsync(
+            WorkflowHostRole.Serve, "node-a", services => services.AddWebhookEventHandler<FailingPushHandler>());
+        var push = ExampleDeliveries.From("push", ExampleDeliveries.Example("push", null));
+
+        // The job as the dispatcher schedules it, with a trigger-level policy (one quick retry) standing in for the
+        // job type's minutes-long backoff.
+        var job = JobBuilder.Create<ProcessDeliveryJob>()
+            .WithIdentity(DeliveryJobKeys.For(push.DeliveryId))
+            .UsingJobData(DeliveryJobData.From(push))
+            .Build();
+        var trigger = TriggerBuilder.Create().ForJob(job).StartNow()
+            .WithRetryPolicy(RetryPolicy.Fixed(1, TimeSpan.FromMilliseconds(100)))
+            .Build();
+        await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).ScheduleJob(job, trigger);
+
+        var audit = host.Services.GetRequiredService<IAuditLog>();
+        await Eventually.TrueAsync(
+            async () => (await AuditedAsync(audit, "delivery.failed")).Contains(push.DeliveryId),
+            "the failure to be audited after the last retry");
+        Assert.Equal(2, FailingPushHandler.AttemptsOf(push.DeliveryId));
+        Assert.DoesNotContain(push.DeliveryId, await AuditedAsync(audit, "delivery.processed"));
     }
 
     /// <summary>Stores the delivery as the ingress does, signals the dispatcher, and waits until its job has run.</summary>

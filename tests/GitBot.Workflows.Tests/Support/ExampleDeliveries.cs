@@ -17,7 +17,7 @@ public static class ExampleDeliveries
         JsonNode.Parse(File.ReadAllText(SharedFiles.WebhookExamplesJson))!.AsArray());
 
     /// <summary>The first example of <paramref name="eventName"/> with <paramref name="action"/>, as a mutable copy.</summary>
-    public static JsonObject Example(string eventName, string action) =>
+    public static JsonObject Example(string eventName, string? action) =>
         Definitions.Value
             .Single(d => (string?)d!["name"] == eventName)!["examples"]!.AsArray()
             .First(e => (string?)e!["action"] == action)!
