@@ -9,7 +9,7 @@ public sealed class DatabaseOutageTests
     [Fact]
     public async Task Database_down_is_503_and_deliveries_are_stored_again_once_it_is_back()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Postgres, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Postgres, TestServer.ConfiguredApp());
         var name = server.PostgresDatabase!.Name;
         using (var before = await server.PostAsync("before-outage", Payloads.Small()))
         {

@@ -8,7 +8,7 @@ public sealed class SetupModeTests
     [Fact]
     public async Task Without_any_GitHub_configuration_the_server_serves_the_setup_page_and_refuses_webhooks()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, []);
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, []);
 
         using var page = await server.Client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
@@ -31,7 +31,7 @@ public sealed class SetupModeTests
     [Fact]
     public async Task The_setup_page_uses_the_configured_public_url()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, new() { ["Server:PublicUrl"] = "https://gitbot.example.com/" });
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, new() { ["Server:PublicUrl"] = "https://gitbot.example.com/" });
 
         var html = await server.Client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -44,7 +44,7 @@ public sealed class SetupModeTests
     [InlineData("GitHub:Token", "ghs_token")]
     public void A_configured_app_without_a_webhook_secret_refuses_to_start(string key, string value)
     {
-        var build = RunningServer.Build(new() { [key] = value });
+        var build = TestServer.Build(new() { [key] = value });
 
         Assert.False(build.Succeeded);
         Assert.Null(build.App);
@@ -67,7 +67,7 @@ public sealed class SetupModeTests
     [Fact]
     public void A_webhook_secret_with_a_half_configured_app_refuses_to_start()
     {
-        var build = RunningServer.Build(new() { ["GitHub:WebhookSecret"] = "s", ["GitHub:AppId"] = "12345" });
+        var build = TestServer.Build(new() { ["GitHub:WebhookSecret"] = "s", ["GitHub:AppId"] = "12345" });
 
         Assert.False(build.Succeeded);
         Assert.Contains("GitHub:PrivateKey", build.Error, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class SetupModeTests
     [Fact]
     public void An_unusable_database_setting_refuses_to_start()
     {
-        var build = RunningServer.Build(new() { ["Database:Provider"] = "postgres" });
+        var build = TestServer.Build(new() { ["Database:Provider"] = "postgres" });
 
         Assert.False(build.Succeeded);
         Assert.Contains("Database:ConnectionString", build.Error, StringComparison.Ordinal);

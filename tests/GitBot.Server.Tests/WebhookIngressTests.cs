@@ -8,11 +8,11 @@ namespace GitBot.Server.Tests;
 public sealed class WebhookIngressTests
 {
     [Theory]
-    [InlineData(RunningServer.Sqlite)]
-    [InlineData(RunningServer.Postgres)]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
     public async Task A_valid_delivery_is_202_and_stored_with_its_routing_fields(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
         var body = Payloads.RealExample("issues");
         var deliveryId = Guid.NewGuid().ToString();
 
@@ -30,11 +30,11 @@ public sealed class WebhookIngressTests
     }
 
     [Theory]
-    [InlineData(RunningServer.Sqlite)]
-    [InlineData(RunningServer.Postgres)]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
     public async Task A_duplicate_delivery_is_acknowledged_and_stored_once(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
 
         using var first = await server.PostAsync("same-delivery", Payloads.Small());
         using var second = await server.PostAsync("same-delivery", Payloads.Small());
@@ -45,11 +45,11 @@ public sealed class WebhookIngressTests
     }
 
     [Theory]
-    [InlineData(RunningServer.Sqlite)]
-    [InlineData(RunningServer.Postgres)]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
     public async Task Fifty_identical_deliveries_in_parallel_store_one(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
         var body = Payloads.RealExample("issue_comment");
         var deliveryId = Guid.NewGuid().ToString();
 
@@ -66,7 +66,7 @@ public sealed class WebhookIngressTests
     [Fact]
     public async Task A_body_over_25_MB_is_413_and_not_stored()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var body = new byte[(25 * 1024 * 1024) + 1];
         body[0] = (byte)'{';
 
@@ -79,7 +79,7 @@ public sealed class WebhookIngressTests
     [Fact]
     public async Task A_chunked_body_over_25_MB_is_413_and_not_stored()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github")
         {
             Content = new StreamContent(new MemoryStream(new byte[(26 * 1024 * 1024) + 5])),
@@ -87,7 +87,7 @@ public sealed class WebhookIngressTests
         request.Headers.TransferEncodingChunked = true;
         request.Headers.Add("X-GitHub-Delivery", "too-large-chunked");
         request.Headers.Add("X-GitHub-Event", "issues");
-        request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(RunningServer.Secret, [1]));
+        request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(TestServer.Secret, [1]));
 
         using var response = await server.Client.SendAsync(request);
 
@@ -98,7 +98,7 @@ public sealed class WebhookIngressTests
     [Fact]
     public async Task A_body_of_exactly_25_MB_is_read_and_checked()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var body = new byte[25 * 1024 * 1024];
 
         // Unsigned on purpose: the point is that the size check lets it through to the signature check.
@@ -110,7 +110,7 @@ public sealed class WebhookIngressTests
     [Fact]
     public async Task Health_endpoint_answers_200()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
 
         using var response = await server.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
 

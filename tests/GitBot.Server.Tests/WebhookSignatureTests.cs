@@ -14,13 +14,13 @@ public sealed class WebhookSignatureTests
         { provider, WebhookSignatureVerifier.Sign("some-other-secret", Payloads.Small()) },
     };
 
-    public static TheoryData<string, string> SqliteBadSignatures => BadSignatures(RunningServer.Sqlite);
+    public static TheoryData<string, string> SqliteBadSignatures => BadSignatures(TestServer.Sqlite);
 
     [Theory]
     [MemberData(nameof(SqliteBadSignatures))]
     public async Task Missing_malformed_or_wrong_signatures_are_401_and_nothing_is_stored(string provider, string signature)
     {
-        await using var server = await RunningServer.StartAsync(provider, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
 
         using var response = await server.PostAsync(Guid.NewGuid().ToString(), Payloads.Small(), signature);
 
@@ -31,25 +31,25 @@ public sealed class WebhookSignatureTests
     [Fact]
     public async Task A_signature_over_a_different_body_is_rejected()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var signedBody = Payloads.Small("opened");
 
-        using var response = await server.PostAsync("tampered", Payloads.Small("closed"), WebhookSignatureVerifier.Sign(RunningServer.Secret, signedBody));
+        using var response = await server.PostAsync("tampered", Payloads.Small("closed"), WebhookSignatureVerifier.Sign(TestServer.Secret, signedBody));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, await server.CountDeliveriesAsync());
     }
 
     [Theory]
-    [InlineData(RunningServer.Sqlite)]
-    [InlineData(RunningServer.Postgres)]
+    [InlineData(TestServer.Sqlite)]
+    [InlineData(TestServer.Postgres)]
     public async Task During_rotation_the_previous_secret_is_accepted_and_a_third_is_not(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(provider, TestServer.ConfiguredApp());
         var body = Payloads.Small();
 
-        using var current = await server.PostAsync("signed-current", body, WebhookSignatureVerifier.Sign(RunningServer.Secret, body));
-        using var previous = await server.PostAsync("signed-previous", body, WebhookSignatureVerifier.Sign(RunningServer.PreviousSecret, body));
+        using var current = await server.PostAsync("signed-current", body, WebhookSignatureVerifier.Sign(TestServer.Secret, body));
+        using var previous = await server.PostAsync("signed-previous", body, WebhookSignatureVerifier.Sign(TestServer.PreviousSecret, body));
         using var third = await server.PostAsync("signed-third", body, WebhookSignatureVerifier.Sign("a-third-secret", body));
 
         Assert.Equal(HttpStatusCode.Accepted, current.StatusCode);
@@ -63,7 +63,7 @@ public sealed class WebhookSignatureTests
     [Fact]
     public async Task A_body_that_is_not_json_is_400_after_a_valid_signature_and_not_stored()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var body = "this is not json"u8.ToArray();
 
         using var response = await server.PostAsync("not-json", body);
@@ -75,7 +75,7 @@ public sealed class WebhookSignatureTests
     [Fact]
     public async Task A_delivery_without_an_event_header_is_400_and_not_stored()
     {
-        await using var server = await RunningServer.StartAsync(RunningServer.Sqlite, RunningServer.ConfiguredApp());
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
 
         using var response = await server.PostAsync("no-event", Payloads.Small(), eventName: null);
 

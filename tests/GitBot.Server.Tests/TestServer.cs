@@ -16,7 +16,7 @@ namespace GitBot.Server.Tests;
 /// The real <c>gitbot serve</c> composition on a real Kestrel port, with its database in a temp directory (SQLite) or
 /// a fresh PostgreSQL database.
 /// </summary>
-public sealed class RunningServer : IAsyncDisposable
+public sealed class TestServer : IAsyncDisposable
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
@@ -26,7 +26,7 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly TempDirectory _directory;
     private readonly PostgresTestDatabase? _postgres;
 
-    private RunningServer(WebApplication app, TempDirectory directory, PostgresTestDatabase? postgres, Uri baseAddress)
+    private TestServer(WebApplication app, TempDirectory directory, PostgresTestDatabase? postgres, Uri baseAddress)
     {
         App = app;
         _directory = directory;
@@ -50,7 +50,7 @@ public sealed class RunningServer : IAsyncDisposable
         ["GitHub:PreviousWebhookSecret"] = PreviousSecret,
     };
 
-    public static async Task<RunningServer> StartAsync(string provider, Dictionary<string, string?> settings)
+    public static async Task<TestServer> StartAsync(string provider, Dictionary<string, string?> settings)
     {
         var directory = new TempDirectory("gitbot-server");
         var postgres = provider == Postgres ? await PostgresTestDatabase.CreateAsync() : null;
@@ -69,7 +69,7 @@ public sealed class RunningServer : IAsyncDisposable
         var build = Build(all);
         Assert.True(build.Succeeded, build.Error);
         await build.App.StartAsync();
-        return new RunningServer(build.App, directory, postgres, new Uri($"http://127.0.0.1:{port}"));
+        return new TestServer(build.App, directory, postgres, new Uri($"http://127.0.0.1:{port}"));
     }
 
     public static ServerBuild Build(Dictionary<string, string?> settings) =>
