@@ -64,13 +64,20 @@ public sealed class WebhookIngressTests
     }
 
     [Fact]
-    public async Task A_body_over_25_MB_is_413_and_not_stored()
+    public async Task A_declared_body_over_25_MB_is_413_before_it_is_sent_and_not_stored()
     {
         await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
         var body = new byte[(25 * 1024 * 1024) + 1];
-        body[0] = (byte)'{';
+        // Expect: 100-continue makes the client wait for the server before sending the body; the 413 comes first, so
+        // the test does not race the server closing a connection that is still uploading.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = server.Client.BaseAddress,
+        };
+        using var request = Signed("too-large", new ByteArrayContent(body), body);
+        request.Headers.ExpectContinue = true;
 
-        using var response = await server.PostAsync("too-large", body);
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await server.CountDeliveriesAsync());
@@ -80,14 +87,10 @@ public sealed class WebhookIngressTests
     public async Task A_chunked_body_over_25_MB_is_413_and_not_stored()
     {
         await using var server = await TestServer.StartAsync(TestServer.Sqlite, TestServer.ConfiguredApp());
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github")
-        {
-            Content = new StreamContent(new MemoryStream(new byte[(26 * 1024 * 1024) + 5])),
-        };
+        // One byte over: the server has counted it only once the client has sent everything, so no upload is cut off.
+        var body = new byte[(25 * 1024 * 1024) + 1];
+        using var request = Signed("too-large-chunked", new StreamContent(new MemoryStream(body)), body);
         request.Headers.TransferEncodingChunked = true;
-        request.Headers.Add("X-GitHub-Delivery", "too-large-chunked");
-        request.Headers.Add("X-GitHub-Event", "issues");
-        request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(TestServer.Secret, [1]));
 
         using var response = await server.Client.SendAsync(request);
 
@@ -115,5 +118,14 @@ public sealed class WebhookIngressTests
         using var response = await server.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static HttpRequestMessage Signed(string deliveryId, HttpContent content, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/github") { Content = content };
+        request.Headers.Add("X-GitHub-Delivery", deliveryId);
+        request.Headers.Add("X-GitHub-Event", "issues");
+        request.Headers.Add("X-Hub-Signature-256", WebhookSignatureVerifier.Sign(TestServer.Secret, body));
+        return request;
     }
 }
