@@ -45,6 +45,9 @@ public sealed class DeliveryStoreOutageTests
         try
         {
             Assert.Equal(DeliveryInsertOutcome.Unavailable, await db.Deliveries.InsertAsync(SampleDeliveries.New("during-outage"), CancellationToken.None));
+
+            // Reads throw rather than answer "not stored": a job must retry a delivery it cannot load, not drop it.
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => db.Deliveries.GetAsync("during-outage", CancellationToken.None));
         }
         finally
         {

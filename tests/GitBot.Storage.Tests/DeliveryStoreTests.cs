@@ -18,14 +18,12 @@ public sealed class DeliveryStoreTests
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(delivery, CancellationToken.None));
         Assert.Equal(DeliveryInsertOutcome.Duplicate, await db.Deliveries.InsertAsync(delivery with { Event = "other" }, CancellationToken.None));
 
-        var stored = Assert.Single(await db.Deliveries.ListUndispatchedAsync(10, CancellationToken.None));
-        Assert.Equal(delivery.DeliveryId, stored.DeliveryId);
+        var pending = Assert.Single(await db.Deliveries.ListUndispatchedAsync(10, CancellationToken.None));
+        Assert.Equal(new PendingDelivery(delivery.DeliveryId, "issues", "opened", 42, "octo/repo", delivery.ReceivedAt), pending);
+        var stored = await db.Deliveries.GetAsync(delivery.DeliveryId, CancellationToken.None);
+        Assert.NotNull(stored);
         Assert.Equal("issues", stored.Event);
-        Assert.Equal("opened", stored.Action);
-        Assert.Equal(42, stored.InstallationId);
-        Assert.Equal("octo/repo", stored.RepositoryFullName);
         Assert.Equal(delivery.Payload.ToArray(), stored.Payload.ToArray());
-        Assert.Equal(delivery.ReceivedAt, stored.ReceivedAt);
     }
 
     [Theory]
@@ -38,10 +36,58 @@ public sealed class DeliveryStoreTests
 
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(delivery, CancellationToken.None));
 
-        var stored = Assert.Single(await db.Deliveries.ListUndispatchedAsync(10, CancellationToken.None));
+        Assert.Equal(
+            new PendingDelivery("ping-1", "ping", null, null, null, T0),
+            Assert.Single(await db.Deliveries.ListUndispatchedAsync(10, CancellationToken.None)));
+        var stored = await db.Deliveries.GetAsync("ping-1", CancellationToken.None);
+        Assert.NotNull(stored);
         Assert.Null(stored.Action);
         Assert.Null(stored.InstallationId);
         Assert.Null(stored.RepositoryFullName);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task Get_returns_the_stored_delivery_with_its_payload_byte_for_byte(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        // Every byte value, including NUL and bytes that are not valid UTF-8: the payload column is binary, not text.
+        var payload = Encoding.UTF8.GetBytes("""{"action":"created","text":"ünïcödé ✓"}""")
+            .Concat(Enumerable.Range(0, 256).Select(b => (byte)b))
+            .ToArray();
+        var delivery = new WebhookDelivery("get-1", "issue_comment", "created", 7, "octo/repo", payload, T0.AddMilliseconds(123));
+        await db.Deliveries.InsertAsync(SampleDeliveries.New("other"), CancellationToken.None);
+        Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(delivery, CancellationToken.None));
+
+        var stored = await db.Deliveries.GetAsync("get-1", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(delivery.DeliveryId, stored.DeliveryId);
+        Assert.Equal(delivery.Event, stored.Event);
+        Assert.Equal(delivery.Action, stored.Action);
+        Assert.Equal(delivery.InstallationId, stored.InstallationId);
+        Assert.Equal(delivery.RepositoryFullName, stored.RepositoryFullName);
+        Assert.Equal(delivery.ReceivedAt, stored.ReceivedAt);
+        Assert.Equal(payload, stored.Payload.ToArray());
+
+        // Marking it dispatched does not make it unreadable: the job loads it after the dispatcher has marked it.
+        await db.Deliveries.MarkDispatchedAsync(["get-1"], T0.AddMinutes(1), CancellationToken.None);
+        Assert.Equal(payload, (await db.Deliveries.GetAsync("get-1", CancellationToken.None))?.Payload.ToArray());
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task Get_of_an_id_that_is_not_stored_is_null(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        Assert.Null(await db.Deliveries.GetAsync("never-stored", CancellationToken.None));
+
+        await db.Deliveries.InsertAsync(SampleDeliveries.New("stored"), CancellationToken.None);
+
+        Assert.Null(await db.Deliveries.GetAsync("never-stored", CancellationToken.None));
+        Assert.Null(await db.Deliveries.GetAsync("STORED", CancellationToken.None));
     }
 
     [Theory]
@@ -88,7 +134,10 @@ public sealed class DeliveryStoreTests
             await db.Deliveries.InsertAsync(delivery, CancellationToken.None);
         }
 
-        Assert.Equal(ids[..3], (await db.Deliveries.ListUndispatchedAsync(3, CancellationToken.None)).Select(d => d.DeliveryId));
+        var firstThree = await db.Deliveries.ListUndispatchedAsync(3, CancellationToken.None);
+        Assert.Equal(
+            ids[..3].Select((id, i) => new PendingDelivery(id, "issues", "opened", 42, "octo/repo", T0.AddSeconds(i))),
+            firstThree);
 
         await db.Deliveries.MarkDispatchedAsync([ids[0], ids[2]], T0.AddMinutes(1), CancellationToken.None);
         await db.Deliveries.MarkDispatchedAsync([ids[0]], T0.AddMinutes(2), CancellationToken.None);

@@ -29,7 +29,7 @@ public sealed class WorkerHostTests
             Assert.Empty(worker.Services.GetServices<IHostedService>().OfType<DeliveryDispatcher>());
 
             // What a serve node's dispatcher does: hand the stored delivery to the shared queue.
-            await worker.Services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync([delivery], CancellationToken.None);
+            await worker.Services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync([delivery.DeliveryId], CancellationToken.None);
             var audit = worker.Services.GetRequiredService<IAuditLog>();
             var processed = await Eventually.ValueAsync(
                 async () => (await audit.ListAsync(null, 100, CancellationToken.None))

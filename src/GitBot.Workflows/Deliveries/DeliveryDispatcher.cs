@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace GitBot.Workflows.Deliveries;
 
 /// <summary>
-/// Moves stored deliveries into the job engine. Each round reads the oldest undispatched deliveries, schedules a
-/// <see cref="ProcessDeliveryJob"/> for the relevant ones, audits the irrelevant ones (one entry per round listing
-/// their ids), and only then marks them all dispatched. Guarantees: a delivery stored before a crash is dispatched
+/// Moves stored deliveries into the job engine. Each round reads the headers (<see cref="PendingDelivery"/>, no
+/// payloads) of the oldest undispatched deliveries, schedules a <see cref="ProcessDeliveryJob"/> for the relevant ones
+/// (by id: the job loads the payload itself), audits the irrelevant ones (one entry per round listing their ids), and
+/// only then marks them all dispatched. Guarantees: a delivery stored before a crash is dispatched
 /// after the restart (it is still unmarked); a crash between scheduling and marking re-schedules, which finds the
 /// still pending job and creates no second one (see <see cref="DeliveryJobScheduler"/>).
 /// Wakes on <see cref="DeliverySignal"/> and otherwise polls every <see cref="DeliveryDispatcherOptions.PollInterval"/>.
@@ -81,11 +82,18 @@ public sealed partial class DeliveryDispatcher(
         }
 
         var router = services.GetRequiredService<WebhookEventRouter>();
-        var relevant = new List<WebhookDelivery>(pending.Count);
-        var ignored = new List<WebhookDelivery>();
+        var relevant = new List<string>(pending.Count);
+        var ignored = new List<PendingDelivery>();
         foreach (var delivery in pending)
         {
-            (router.IsRelevant(delivery.Event, delivery.Action) ? relevant : ignored).Add(delivery);
+            if (router.IsRelevant(delivery.Event, delivery.Action))
+            {
+                relevant.Add(delivery.DeliveryId);
+            }
+            else
+            {
+                ignored.Add(delivery);
+            }
         }
 
         var created = await services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync(relevant, cancellationToken);
@@ -108,7 +116,7 @@ public sealed partial class DeliveryDispatcher(
     private partial void LogRoundFailed(Exception exception);
 
     /// <summary>"issues.opened: id1, id2; push.-: id3": which deliveries were ignored, grouped by event and action.</summary>
-    private static string DescribeIgnored(List<WebhookDelivery> ignored) =>
+    private static string DescribeIgnored(List<PendingDelivery> ignored) =>
         $"{ignored.Count} without a handler, marked dispatched without a job: " + string.Join("; ", ignored
             .GroupBy(d => $"{d.Event}.{d.Action ?? "-"}", StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(d => d.DeliveryId))}"));

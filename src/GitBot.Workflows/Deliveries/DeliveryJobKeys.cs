@@ -10,7 +10,7 @@ public static class DeliveryJobKeys
 {
     public const string Group = "deliveries";
 
-    /// <summary>Job data key holding the delivery id.</summary>
+    /// <summary>Job data key holding the delivery id: the only data a delivery job carries.</summary>
     public const string DeliveryIdKey = "deliveryId";
 
     public static JobKey For(string deliveryId) => new(deliveryId, Group);

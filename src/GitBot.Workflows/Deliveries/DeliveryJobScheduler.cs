@@ -1,4 +1,3 @@
-using GitBot.Core.Deliveries;
 using Quartz;
 
 namespace GitBot.Workflows.Deliveries;
@@ -7,24 +6,26 @@ namespace GitBot.Workflows.Deliveries;
 /// Hands deliveries to the job engine as recoverable <see cref="ProcessDeliveryJob"/>s keyed by delivery id.
 /// Guarantee: a delivery has at most one pending or running job. Scheduling it again while one exists (a dispatcher
 /// that crashed between scheduling and marking, or two dispatchers on two nodes) finds that job and counts it as done.
-/// The job is not durable: Quartz deletes it, with the copy of the delivery it carries, once it has run, so the job
-/// store does not grow with every delivery ever received. A re-dispatch after the job finished (only possible when the
+/// The job carries only the delivery id (under <see cref="DeliveryJobKeys.DeliveryIdKey"/>); it loads the committed
+/// delivery from the delivery store when it runs, so the job store never holds a second copy of a payload. The job is
+/// not durable: Quartz deletes it once it has run, so the job store does not grow with every delivery ever received. A re-dispatch after the job finished (only possible when the
 /// process died in the moment between scheduling and marking) runs the delivery's idempotent handlers again.
 /// </summary>
 public sealed class DeliveryJobScheduler(ISchedulerFactory schedulerFactory)
 {
-    /// <summary>Schedules a job for each delivery; returns how many were new (the rest already had one).</summary>
-    public async Task<int> ScheduleAsync(IReadOnlyCollection<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    /// <summary>Schedules a job for each stored delivery id; returns how many were new (the rest already had one).</summary>
+    public async Task<int> ScheduleAsync(IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken)
     {
-        if (deliveries.Count == 0)
+        ArgumentNullException.ThrowIfNull(deliveryIds);
+        if (deliveryIds.Count == 0)
         {
             return 0;
         }
 
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
-        var batch = deliveries
-            .DistinctBy(d => d.DeliveryId, StringComparer.Ordinal)
-            .ToDictionary(BuildJob, d => (IReadOnlyCollection<ITrigger>)[BuildTrigger(d.DeliveryId)]);
+        var batch = deliveryIds
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(BuildJob, id => (IReadOnlyCollection<ITrigger>)[BuildTrigger(id)]);
         try
         {
             // One store operation for the whole batch; it stores nothing if any key exists.
@@ -53,10 +54,10 @@ public sealed class DeliveryJobScheduler(ISchedulerFactory schedulerFactory)
         return created;
     }
 
-    private static IJobDetail BuildJob(WebhookDelivery delivery) =>
+    private static IJobDetail BuildJob(string deliveryId) =>
         JobBuilder.Create<ProcessDeliveryJob>()
-            .WithIdentity(DeliveryJobKeys.For(delivery.DeliveryId))
-            .UsingJobData(DeliveryJobData.From(delivery))
+            .WithIdentity(DeliveryJobKeys.For(deliveryId))
+            .UsingJobData(DeliveryJobKeys.DeliveryIdKey, deliveryId)
             .RequestRecovery()
             .Build();
 

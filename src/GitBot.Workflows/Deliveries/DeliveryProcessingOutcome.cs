@@ -9,7 +9,9 @@ public enum DeliveryProcessingOutcome
     /// <summary>No handler acts on this event and action (it may have become irrelevant since it was dispatched).</summary>
     Ignored,
 
-    /// <summary>The job carried no delivery (its data is not a delivery's); there is nothing to process.</summary>
+    /// <summary>
+    /// The job's delivery is not in the delivery store (or the job carries no delivery id); there is nothing to process.
+    /// </summary>
     Missing,
 
     /// <summary>The stored body could not be parsed as its event; retrying cannot help.</summary>

@@ -108,12 +108,22 @@ public sealed class DeliveryProcessingTests
         var installations = host.Services.GetRequiredService<IInstallationStore>();
         var audit = host.Services.GetRequiredService<IAuditLog>();
 
+        // The jobs load their deliveries from the store. Marked dispatched up front so that this host's own
+        // dispatcher leaves them alone and only the jobs scheduled here run.
+        var store = host.Services.GetRequiredService<IDeliveryStore>();
+        foreach (var delivery in new[] { removed, added })
+        {
+            Assert.Equal(DeliveryInsertOutcome.Stored, await store.InsertAsync(delivery, CancellationToken.None));
+        }
+
+        await store.MarkDispatchedAsync([removed.DeliveryId, added.DeliveryId], DateTimeOffset.UtcNow, CancellationToken.None);
+
         // A dispatcher that crashed after scheduling but before marking schedules the same delivery again while its
         // job is still pending.
         var scheduler = host.Services.GetRequiredService<DeliveryJobScheduler>();
-        Assert.Equal(1, await scheduler.ScheduleAsync([added], CancellationToken.None));
-        Assert.Equal(0, await scheduler.ScheduleAsync([added], CancellationToken.None));
-        Assert.Equal(1, await scheduler.ScheduleAsync([added, removed], CancellationToken.None));
+        Assert.Equal(1, await scheduler.ScheduleAsync([added.DeliveryId], CancellationToken.None));
+        Assert.Equal(0, await scheduler.ScheduleAsync([added.DeliveryId], CancellationToken.None));
+        Assert.Equal(1, await scheduler.ScheduleAsync([added.DeliveryId, removed.DeliveryId], CancellationToken.None));
         await host.StartAsync();
         await Eventually.TrueAsync(
             async () => (await AuditedAsync(audit, "delivery.processed")).IsSupersetOf([added.DeliveryId, removed.DeliveryId]),
@@ -139,15 +149,23 @@ public sealed class DeliveryProcessingTests
     public async Task A_delivery_whose_handler_keeps_failing_is_retried_and_then_audited_as_failed()
     {
         await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
+        var push = ExampleDeliveries.From("push", ExampleDeliveries.Example("push", null));
+        // Stored and already marked dispatched: only the job scheduled below runs it, not the host's dispatcher.
+        await using (var storage = await environment.StorageOnlyAsync())
+        {
+            var store = storage.GetRequiredService<IDeliveryStore>();
+            Assert.Equal(DeliveryInsertOutcome.Stored, await store.InsertAsync(push, CancellationToken.None));
+            await store.MarkDispatchedAsync([push.DeliveryId], DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
         var host = await environment.StartHostAsync(
             WorkflowHostRole.Serve, "node-a", services => services.AddWebhookEventHandler<FailingPushHandler>());
-        var push = ExampleDeliveries.From("push", ExampleDeliveries.Example("push", null));
 
         // The job as the dispatcher schedules it, with a trigger-level policy (one quick retry) standing in for the
         // job type's minutes-long backoff.
         var job = JobBuilder.Create<ProcessDeliveryJob>()
             .WithIdentity(DeliveryJobKeys.For(push.DeliveryId))
-            .UsingJobData(DeliveryJobData.From(push))
+            .UsingJobData(DeliveryJobKeys.DeliveryIdKey, push.DeliveryId)
             .Build();
         var trigger = TriggerBuilder.Create().ForJob(job).StartNow()
             .WithRetryPolicy(RetryPolicy.Fixed(1, TimeSpan.FromMilliseconds(100)))
@@ -160,6 +178,25 @@ public sealed class DeliveryProcessingTests
             "the failure to be audited after the last retry");
         Assert.Equal(2, FailingPushHandler.AttemptsOf(push.DeliveryId));
         Assert.DoesNotContain(push.DeliveryId, await AuditedAsync(audit, "delivery.processed"));
+    }
+
+    [Fact]
+    public async Task A_job_whose_delivery_is_not_stored_comes_to_Missing_without_failing_or_retrying()
+    {
+        await using var environment = await WorkflowTestEnvironment.CreateAsync(WorkflowTestEnvironment.Sqlite);
+        var host = await environment.StartHostAsync(WorkflowHostRole.Serve, "node-a");
+        var deliveryId = Guid.NewGuid().ToString();
+        var listener = new JobOutcomeListener();
+        var quartz = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        quartz.ListenerManager.AddJobListener(listener, [Matchers.Key(DeliveryJobKeys.For(deliveryId))]);
+
+        Assert.Equal(1, await host.Services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync([deliveryId], CancellationToken.None));
+
+        var runs = await Eventually.ValueAsync(() => Task.FromResult(listener.Runs), r => r.Count > 0, "the job to run");
+        var run = Assert.Single(runs);
+        Assert.Equal(DeliveryProcessingOutcome.Missing, run.Result);
+        Assert.Null(run.Exception); // no exception: Quartz's retry policy does not run it again
+        Assert.DoesNotContain(deliveryId, await AuditedAsync(host.Services.GetRequiredService<IAuditLog>(), "delivery.failed"));
     }
 
     /// <summary>Stores the delivery as the ingress does, signals the dispatcher, and waits until its job has run.</summary>
