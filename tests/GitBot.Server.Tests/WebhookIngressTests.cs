@@ -26,7 +26,9 @@ public sealed class WebhookIngressTests
         Assert.NotNull(envelope.InstallationId);
         Assert.Equal(envelope.InstallationId, await server.ScalarAsync<long?>($"SELECT installation_id FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
         Assert.Equal(envelope.RepositoryFullName, await server.ScalarAsync<string?>($"SELECT repository FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
-        Assert.Equal(body, await server.ScalarAsync<byte[]>($"SELECT payload FROM webhook_deliveries WHERE delivery_id = '{deliveryId}'"));
+        var stored = await store.GetAsync(deliveryId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(body, stored.Payload.ToArray());
     }
 
     [Theory]

@@ -61,7 +61,9 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(deliveryId);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<DeliveryRow>(new CommandDefinition(
-            "SELECT " + HeaderColumns + ", payload AS Payload FROM webhook_deliveries WHERE delivery_id = @deliveryId",
+            _connections.IsPostgres
+                ? "SELECT " + HeaderColumns + ", payload AS Payload FROM webhook_deliveries WHERE delivery_id = @deliveryId"
+                : "SELECT " + HeaderColumns + ", p.payload AS Payload FROM webhook_deliveries JOIN webhook_payloads p ON p.delivery_pk = webhook_deliveries.id WHERE delivery_id = @deliveryId",
             new { deliveryId },
             cancellationToken: cancellationToken));
         return row?.ToDelivery();

@@ -15,13 +15,15 @@ namespace GitBot.Workflows.Deliveries;
 /// only then marks them all dispatched. Guarantees: a delivery stored before a crash is dispatched
 /// after the restart (it is still unmarked); a crash between scheduling and marking re-schedules, which finds the
 /// still pending job and creates no second one (see <see cref="DeliveryJobScheduler"/>).
-/// Wakes on <see cref="DeliverySignal"/> and otherwise polls every <see cref="DeliveryDispatcherOptions.PollInterval"/>.
+/// Wakes on <see cref="DeliverySignal"/> (then lingers <see cref="DeliveryDispatcherOptions.Linger"/> to gather a batch) and
+/// otherwise polls every <see cref="DeliveryDispatcherOptions.PollInterval"/>.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     DeliverySignal signal,
     IOptions<DeliveryDispatcherOptions> options,
     IOptions<SchedulerOptions> scheduler,
+    TimeProvider time,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     /// <summary>Audit action of a round's deliveries that no handler acts on; the details list their ids.</summary>
@@ -60,7 +62,10 @@ public sealed partial class DeliveryDispatcher(
 
             try
             {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                if (await signal.WaitAsync(settings.PollInterval, stoppingToken) && settings.Linger > TimeSpan.Zero)
+                {
+                    await Task.Delay(settings.Linger, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -97,7 +102,6 @@ public sealed partial class DeliveryDispatcher(
         }
 
         var created = await services.GetRequiredService<DeliveryJobScheduler>().ScheduleAsync(relevant, cancellationToken);
-        var time = services.GetRequiredService<TimeProvider>();
         if (ignored.Count > 0)
         {
             // One entry per round rather than per delivery: most of GitHub's traffic is events GitBot does not act on,

@@ -7,9 +7,16 @@ CREATE TABLE webhook_deliveries (
     action          TEXT    NULL,
     installation_id INTEGER NULL,
     repository      TEXT    NULL,
-    payload         BLOB    NOT NULL,
     received_at     INTEGER NOT NULL,
     dispatched_at   INTEGER NULL
+);
+
+-- The body lives apart from the row the dispatcher updates: SQLite rewrites a whole record (overflow pages
+-- included) when a column changes size, so marking a delivery dispatched would otherwise copy its ~12 KB body again.
+-- PostgreSQL needs no such split: an UPDATE keeps the TOASTed body in place.
+CREATE TABLE webhook_payloads (
+    delivery_pk INTEGER PRIMARY KEY REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+    payload     BLOB    NOT NULL
 );
 
 -- The dispatcher's scan: only undispatched rows, in arrival order.
