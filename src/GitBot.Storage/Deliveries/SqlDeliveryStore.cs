@@ -8,8 +8,11 @@ namespace GitBot.Storage.Deliveries;
 
 /// <summary>
 /// <see cref="IDeliveryStore"/> on SQLite or PostgreSQL with group commit: concurrent <see cref="InsertAsync"/> calls
-/// are queued, one writer loop takes everything queued (up to <see cref="MaxBatch"/>) and commits it in one
-/// transaction, then completes each caller with its own outcome. Guarantees: an answer of
+/// are queued, a writer loop takes everything queued (up to <see cref="MaxBatch"/>) and commits it in one
+/// transaction, then completes each caller with its own outcome. SQLite has one writer loop (it has one write lock);
+/// PostgreSQL has <see cref="PostgresWriters"/>, each on its own connection, so one batch fills while another waits
+/// for its commit to be flushed. Every batch is written in delivery-id order, so two concurrent batches holding the
+/// same id lock in the same order and cannot deadlock; the unique index still stores each id once. Guarantees: an answer of
 /// <see cref="DeliveryInsertOutcome.Stored"/> means the row is committed; a database failure answers the whole batch
 /// <see cref="DeliveryInsertOutcome.Unavailable"/> (nothing of it committed) and the loop carries on with a fresh
 /// connection for the next batch, so an outage never wedges the store.
@@ -18,6 +21,9 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
 {
     /// <summary>Caps one transaction; at the benchmark's concurrency a batch rarely exceeds the number of requests in flight.</summary>
     public const int MaxBatch = 256;
+
+    /// <summary>Concurrent writer loops on PostgreSQL: commit latency (the WAL flush), not CPU, bounds one loop.</summary>
+    public const int PostgresWriters = 3;
 
     // The listing reads the headers only: the dispatcher decides on event and action, and reading every payload
     // (about 12 KB each) for that would cost the hot path a few megabytes per round.
@@ -28,19 +34,21 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
     // Unbounded on purpose: every queued item is a request still waiting for its answer, so the queue is bounded by
     // the server's own connection limits; a bounded queue would only add a second waiting place.
     private readonly Channel<PendingInsert> _queue =
-        Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = false });
 
     private readonly DatabaseConnectionFactory _connections;
     private readonly ILogger<SqlDeliveryStore> _logger;
-    private readonly IDeliveryBatchWriter _writer;
-    private readonly Task _loop;
+    private readonly IDeliveryBatchWriter[] _writers;
+    private readonly Task[] _loops;
 
     public SqlDeliveryStore(DatabaseConnectionFactory connections, ILogger<SqlDeliveryStore> logger)
     {
         _connections = connections;
         _logger = logger;
-        _writer = connections.IsPostgres ? new PostgresDeliveryBatchWriter(connections) : new SqliteDeliveryBatchWriter(connections);
-        _loop = Task.Run(RunWriterAsync);
+        _writers = connections.IsPostgres
+            ? [.. Enumerable.Range(0, PostgresWriters).Select(_ => new PostgresDeliveryBatchWriter(connections))]
+            : [new SqliteDeliveryBatchWriter(connections)];
+        _loops = [.. _writers.Select(writer => Task.Run(() => RunWriterAsync(writer)))];
     }
 
     public Task<DeliveryInsertOutcome> InsertAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -121,11 +129,14 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
-        await _writer.DisposeAsync();
+        await Task.WhenAll(_loops);
+        foreach (var writer in _writers)
+        {
+            await writer.DisposeAsync();
+        }
     }
 
-    private async Task RunWriterAsync()
+    private async Task RunWriterAsync(IDeliveryBatchWriter writer)
     {
         var reader = _queue.Reader;
         var batch = new List<PendingInsert>(MaxBatch);
@@ -140,6 +151,13 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
             {
                 batch.Add(item);
             }
+
+            if (batch.Count == 0)
+            {
+                continue; // Another writer loop took what woke this one.
+            }
+
+            batch.Sort(static (a, b) => string.CompareOrdinal(a.Delivery.DeliveryId, b.Delivery.DeliveryId));
 
             // The same id twice in one batch: the first copy goes to the database, the others are duplicates of it.
             unique.Clear();
@@ -161,14 +179,14 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
             DeliveryInsertOutcome? failed = null;
             try
             {
-                await _writer.WriteAsync(unique, stored, CancellationToken.None);
+                await writer.WriteAsync(unique, stored, CancellationToken.None);
             }
 #pragma warning disable CA1031 // Any failure, even a bug, must answer the batch and keep the loop alive; otherwise every later insert would hang.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 LogBatchFailed(_logger, batch.Count, batch[0].Delivery.DeliveryId, ex);
-                await _writer.ResetAsync();
+                await writer.ResetAsync();
                 failed = DeliveryInsertOutcome.Unavailable;
             }
 
