@@ -78,16 +78,6 @@ internal sealed class SqliteDeliveryBatchWriter : IDeliveryBatchWriter
     private async Task<SqliteCommand> PrepareAsync(CancellationToken cancellationToken)
     {
         _connection = (SqliteConnection)await _connections.OpenAsync(cancellationToken);
-        using (var pragma = _connection.CreateCommand())
-        {
-            // Checkpoints (copying the WAL back into the database, with fsyncs) run on the connection that commits past
-            // the threshold. The other connections (dispatcher, job store) commit every few hundred milliseconds and
-            // take them at the default 1,000 pages; this writer, whose thread every caller is waiting on, only
-            // steps in past 16,384 pages (64 MB), as a backstop when nothing else writes.
-            pragma.CommandText = "PRAGMA wal_autocheckpoint=16384";
-            pragma.ExecuteNonQuery();
-        }
-
         var insert = _connection.CreateCommand();
         insert.CommandText = InsertSql;
         insert.Parameters.Add("$id", SqliteType.Text);
