@@ -1,6 +1,4 @@
 using System.Net;
-using GitBot.Testing;
-using Npgsql;
 
 namespace GitBot.Server.Tests;
 
@@ -10,13 +8,13 @@ public sealed class DatabaseOutageTests
     public async Task Database_down_is_503_and_deliveries_are_stored_again_once_it_is_back()
     {
         await using var server = await TestServer.StartAsync(TestServer.Postgres, TestServer.ConfiguredApp());
-        var name = server.PostgresDatabase!.Name;
+        var database = server.PostgresDatabase!;
         using (var before = await server.PostAsync("before-outage", Payloads.Small()))
         {
             Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);
         }
 
-        await SetConnectionsAllowedAsync(name, false);
+        await database.SetConnectionsAllowedAsync(false);
         HttpStatusCode during;
         try
         {
@@ -25,7 +23,7 @@ public sealed class DatabaseOutageTests
         }
         finally
         {
-            await SetConnectionsAllowedAsync(name, true);
+            await database.SetConnectionsAllowedAsync(true);
         }
 
         using var retried = await server.PostAsync("during-outage", Payloads.Small());
@@ -33,17 +31,5 @@ public sealed class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         Assert.Equal(2, await server.CountDeliveriesAsync());
-    }
-
-    private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
-    {
-        await using var admin = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var command = admin.CreateCommand();
-        command.CommandText = allowed
-            ? $"ALTER DATABASE {database} ALLOW_CONNECTIONS true"
-            : $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; " +
-              $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()";
-        await command.ExecuteNonQueryAsync();
     }
 }

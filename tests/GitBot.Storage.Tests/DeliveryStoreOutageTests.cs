@@ -41,7 +41,7 @@ public sealed class DeliveryStoreOutageTests
         await using var db = await TestDatabase.CreateAsync(TestDatabase.Postgres);
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(SampleDeliveries.New(), CancellationToken.None));
 
-        await SetConnectionsAllowedAsync(db.PostgresDatabase!.Name, false);
+        await db.PostgresDatabase!.SetConnectionsAllowedAsync(false);
         try
         {
             Assert.Equal(DeliveryInsertOutcome.Unavailable, await db.Deliveries.InsertAsync(SampleDeliveries.New("during-outage"), CancellationToken.None));
@@ -51,23 +51,10 @@ public sealed class DeliveryStoreOutageTests
         }
         finally
         {
-            await SetConnectionsAllowedAsync(db.PostgresDatabase!.Name, true);
+            await db.PostgresDatabase!.SetConnectionsAllowedAsync(true);
         }
 
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(SampleDeliveries.New("during-outage"), CancellationToken.None));
         Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM webhook_deliveries"));
-    }
-
-    /// <summary>Closes (or reopens) the database to new connections and ends its current ones, like an outage.</summary>
-    internal static async Task SetConnectionsAllowedAsync(string database, bool allowed)
-    {
-        await using var admin = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var command = admin.CreateCommand();
-        command.CommandText = allowed
-            ? $"ALTER DATABASE {database} ALLOW_CONNECTIONS true"
-            : $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; " +
-              $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()";
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -48,6 +48,22 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return new PostgresTestDatabase(admin, name, builder.ConnectionString);
     }
 
+    /// <summary>
+    /// An outage on demand: closes this database to new connections and ends its current ones (or reopens it).
+    /// The server and every other database stay up, so tests running in parallel are unaffected.
+    /// </summary>
+    public async Task SetConnectionsAllowedAsync(bool allowed)
+    {
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+        command.CommandText = allowed
+            ? $"ALTER DATABASE {Name} ALLOW_CONNECTIONS true"
+            : $"ALTER DATABASE {Name} ALLOW_CONNECTIONS false; " +
+              $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()";
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

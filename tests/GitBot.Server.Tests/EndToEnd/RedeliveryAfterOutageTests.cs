@@ -1,9 +1,7 @@
 using System.Globalization;
 using GitBot.Simulator;
-using GitBot.Testing;
 using GitBot.Workflows.Redelivery;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GitBot.Server.Tests.EndToEnd;
 
@@ -32,7 +30,7 @@ public sealed class RedeliveryAfterOutageTests
         });
         github.SetWebhookTarget(new Uri(server.Client.BaseAddress!, "/webhooks/github"));
 
-        await SetConnectionsAllowedAsync(server.PostgresDatabase!.Name, false);
+        await server.PostgresDatabase!.SetConnectionsAllowedAsync(false);
         try
         {
             await github.OpenIssueAsync("octo/app", "Add a health endpoint", "body", "alice", null, CancellationToken.None);
@@ -40,7 +38,7 @@ public sealed class RedeliveryAfterOutageTests
         }
         finally
         {
-            await SetConnectionsAllowedAsync(server.PostgresDatabase!.Name, true);
+            await server.PostgresDatabase!.SetConnectionsAllowedAsync(true);
         }
 
         var failed = Assert.Single(github.DeliveryLog);
@@ -67,17 +65,5 @@ public sealed class RedeliveryAfterOutageTests
     {
         await using var scope = server.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RedeliverySweeper>().SweepAsync(CancellationToken.None);
-    }
-
-    private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
-    {
-        await using var admin = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var command = admin.CreateCommand();
-        command.CommandText = allowed
-            ? $"ALTER DATABASE {database} ALLOW_CONNECTIONS true"
-            : $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; " +
-              $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()";
-        await command.ExecuteNonQueryAsync();
     }
 }
