@@ -41,6 +41,10 @@ public sealed class DeliveryStoreOutageTests
         await using var db = await TestDatabase.CreateAsync(TestDatabase.Postgres);
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(SampleDeliveries.New(), CancellationToken.None));
 
+        // Every writer loop holds a connection before the outage, so each of them has a dead one after it.
+        var warmUp = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => db.Deliveries.InsertAsync(SampleDeliveries.New(), CancellationToken.None)));
+        Assert.All(warmUp, outcome => Assert.Equal(DeliveryInsertOutcome.Stored, outcome));
+
         await db.PostgresDatabase!.SetConnectionsAllowedAsync(false);
         try
         {
@@ -54,7 +58,10 @@ public sealed class DeliveryStoreOutageTests
             await db.PostgresDatabase!.SetConnectionsAllowedAsync(true);
         }
 
+        // Once the database is back, no delivery is refused because a writer still held a connection from before.
+        var after = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => db.Deliveries.InsertAsync(SampleDeliveries.New(), CancellationToken.None)));
+        Assert.All(after, outcome => Assert.Equal(DeliveryInsertOutcome.Stored, outcome));
         Assert.Equal(DeliveryInsertOutcome.Stored, await db.Deliveries.InsertAsync(SampleDeliveries.New("during-outage"), CancellationToken.None));
-        Assert.Equal(2, await db.ScalarAsync("SELECT COUNT(*) FROM webhook_deliveries"));
+        Assert.Equal(82, await db.ScalarAsync("SELECT COUNT(*) FROM webhook_deliveries"));
     }
 }

@@ -69,5 +69,8 @@ public sealed class DatabaseConnectionFactory : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops idle pooled connections (PostgreSQL), which may be dead after an outage; open ones are unaffected.</summary>
+    internal void ClearIdleConnections() => _postgres?.Clear();
+
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -176,23 +176,44 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore, IAsyncDisposable
                 }
             }
 
-            DeliveryInsertOutcome? failed = null;
+            var written = await WriteWithOneRetryAsync(writer, batch, unique, stored);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].TrySetResult(!written ? DeliveryInsertOutcome.Unavailable
+                    : slot[i] >= 0 && stored[slot[i]] ? DeliveryInsertOutcome.Stored
+                    : DeliveryInsertOutcome.Duplicate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch; on failure, drops the writer's connection and every idle pooled one and tries once more on a
+    /// fresh connection. A database that was restarted or had its connections ended leaves each writer and the pool
+    /// holding dead connections: without the retry, the first batch on each of them would be answered 503 after the
+    /// database is already back. A retry after a commit whose acknowledgment was lost finds the rows and reports
+    /// them as duplicates, which are acknowledged all the same.
+    /// </summary>
+    private async Task<bool> WriteWithOneRetryAsync(
+        IDeliveryBatchWriter writer, List<PendingInsert> batch, List<WebhookDelivery> unique, bool[] stored)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 await writer.WriteAsync(unique, stored, CancellationToken.None);
+                return true;
             }
 #pragma warning disable CA1031 // Any failure, even a bug, must answer the batch and keep the loop alive; otherwise every later insert would hang.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogBatchFailed(_logger, batch.Count, batch[0].Delivery.DeliveryId, ex);
                 await writer.ResetAsync();
-                failed = DeliveryInsertOutcome.Unavailable;
-            }
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].TrySetResult(failed ?? (slot[i] >= 0 && stored[slot[i]] ? DeliveryInsertOutcome.Stored : DeliveryInsertOutcome.Duplicate));
+                _connections.ClearIdleConnections();
+                if (attempt == 2)
+                {
+                    LogBatchFailed(_logger, batch.Count, batch[0].Delivery.DeliveryId, ex);
+                    return false;
+                }
             }
         }
     }
