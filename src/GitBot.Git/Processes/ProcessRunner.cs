@@ -20,9 +20,22 @@ public sealed class ProcessRunner
     public ProcessRunner(TimeProvider time) => _time = time;
 
     /// <summary>Runs the process to its end, calling <paramref name="onOutputLine"/> for every stdout line as it arrives.</summary>
+    public Task<ProcessResult> RunAsync(
+        ProcessSpec spec,
+        Func<string, ValueTask>? onOutputLine,
+        CancellationToken cancellationToken) =>
+        RunAsync(spec, onOutputLine, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the process to its end, calling <paramref name="onOutputLine"/> for every stdout line and
+    /// <paramref name="onErrorLine"/> for every stderr line as they arrive. The two streams are read concurrently,
+    /// so the callbacks may run at the same time as each other (each is called for its own lines in order).
+    /// Every line is also collected in the result.
+    /// </summary>
     public async Task<ProcessResult> RunAsync(
         ProcessSpec spec,
         Func<string, ValueTask>? onOutputLine,
+        Func<string, ValueTask>? onErrorLine,
         CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
@@ -49,7 +62,7 @@ public sealed class ProcessRunner
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var readOut = PumpAsync(process.StandardOutput, stdout, onOutputLine);
-        var readErr = PumpAsync(process.StandardError, stderr, null);
+        var readErr = PumpAsync(process.StandardError, stderr, onErrorLine);
         await WriteInputAsync(process, spec.StandardInput);
 
         var end = ProcessEnd.Exited;
@@ -71,7 +84,7 @@ public sealed class ProcessRunner
 
     /// <summary>Runs the process and collects its output.</summary>
     public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken) =>
-        RunAsync(spec, null, cancellationToken);
+        RunAsync(spec, null, null, cancellationToken);
 
     private ProcessResult Failed(ProcessSpec spec, string why, long started) =>
         new(-1, string.Empty, string.Empty, _time.GetElapsedTime(started), ProcessEnd.FailedToStart,

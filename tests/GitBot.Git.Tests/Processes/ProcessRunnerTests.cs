@@ -102,4 +102,29 @@ public sealed class ProcessRunnerTests
         Assert.True(result.Succeeded);
         Assert.Equal(["one", "two"], lines);
     }
+
+    [Fact]
+    public async Task Stderr_lines_stream_to_their_own_callback()
+    {
+        var outLines = new List<string>();
+        var errLines = new List<string>();
+        var result = await _runner.RunAsync(
+            new ProcessSpec("sh", ["-c", "echo o1; echo e1 >&2; echo o2; echo e2 >&2; exit 1"]),
+            line =>
+            {
+                outLines.Add(line);
+                return ValueTask.CompletedTask;
+            },
+            line =>
+            {
+                errLines.Add(line);
+                return ValueTask.CompletedTask;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["o1", "o2"], outLines);
+        Assert.Equal(["e1", "e2"], errLines);
+        Assert.Equal("e1\ne2\n", result.StandardError);
+    }
 }
