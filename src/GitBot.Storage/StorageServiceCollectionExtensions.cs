@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<SqlDeliveryStore>());
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<GitBot.Core.Plans.IPlanStore, GitBot.Storage.Plans.SqlPlanStore>();
         return services;
     }
 }
