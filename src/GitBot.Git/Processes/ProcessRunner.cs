@@ -9,7 +9,7 @@ namespace GitBot.Git.Processes;
 /// read concurrently so a chatty child never deadlocks on a full pipe; on timeout or cancellation the whole
 /// process tree is killed before this returns.
 /// </summary>
-public sealed class ProcessRunner
+public sealed partial class ProcessRunner
 {
     /// <summary>Variables copied from our own environment when present; everything else must be given explicitly.</summary>
     public static readonly IReadOnlyList<string> BaseEnvironmentAllowlist =
@@ -39,21 +39,10 @@ public sealed class ProcessRunner
         CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        using var process = new Process { StartInfo = BuildStartInfo(spec) };
-        try
+        using var process = TryStart(spec, out var startError);
+        if (process is null)
         {
-            if (!process.Start())
-            {
-                return Failed(spec, "the process did not start", started);
-            }
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return Failed(spec, ex.Message, started);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return Failed(spec, ex.Message, started);
+            return Failed(spec, startError, started);
         }
 
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t, _time) : new CancellationTokenSource();
@@ -85,6 +74,33 @@ public sealed class ProcessRunner
     /// <summary>Runs the process and collects its output.</summary>
     public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken) =>
         RunAsync(spec, null, null, cancellationToken);
+
+    /// <summary>Starts the process, or returns null with the reason it could not start. The caller disposes it.</summary>
+    private static Process? TryStart(ProcessSpec spec, out string error)
+    {
+        var process = new Process { StartInfo = BuildStartInfo(spec) };
+        try
+        {
+            if (process.Start())
+            {
+                error = string.Empty;
+                return process;
+            }
+
+            error = "the process did not start";
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            error = ex.Message;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = ex.Message;
+        }
+
+        process.Dispose();
+        return null;
+    }
 
     private ProcessResult Failed(ProcessSpec spec, string why, long started) =>
         new(-1, string.Empty, string.Empty, _time.GetElapsedTime(started), ProcessEnd.FailedToStart,
