@@ -1,0 +1,38 @@
+using GitBot.Agents.Backends;
+using Microsoft.Extensions.Logging;
+
+namespace GitBot.Agents.Runs;
+
+/// <summary>Runs an agent with the backend its role names (case-insensitive); an unknown backend is a <see cref="AgentOutcome.FailedToStart"/> outcome.</summary>
+public sealed class AgentRunner : IAgentRunner
+{
+    private readonly Dictionary<string, IAgentBackend> _backends;
+    private readonly ILogger<AgentRunner> _logger;
+
+    public AgentRunner(IEnumerable<IAgentBackend> backends, ILogger<AgentRunner> logger)
+    {
+        _backends = new Dictionary<string, IAgentBackend>(StringComparer.OrdinalIgnoreCase);
+        foreach (var backend in backends)
+        {
+            _backends[backend.Name] = backend;
+        }
+
+        _logger = logger;
+    }
+
+    public Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_backends.TryGetValue(request.Role.Backend, out var backend))
+        {
+            return backend.RunAsync(request, cancellationToken);
+        }
+
+        AgentLogMessages.UnknownBackend(_logger, request.RunId, request.Role.Backend);
+        var known = string.Join(", ", _backends.Keys.Order(StringComparer.Ordinal));
+        return Task.FromResult(new AgentRunResult(
+            AgentOutcome.FailedToStart,
+            $"role '{request.Role.Name}' names backend '{request.Role.Backend}'; this node runs: {known}",
+            0, 0, 0, 0, null, TimeSpan.Zero, []));
+    }
+}
