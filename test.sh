@@ -3,6 +3,7 @@
 #  - Builds the solution (warnings are errors).
 #  - Starts a throwaway PostgreSQL cluster on a free loopback port (as the `postgres` user when run as root),
 #    unless GITBOT_TEST_POSTGRES already names a server; the cluster is removed on exit.
+#  - Installs the pinned Claude Code CLI into .tools/ (tools/install-agent-cli.sh) unless GITBOT_TEST_CLAUDE names one.
 #  - Runs `dotnet test` over GitBot.sln with TRX results and prints one line: "N passed, N failed, N skipped".
 # Exit status: non-zero if the build fails, any test fails, or no test ran.
 set -euo pipefail
@@ -44,6 +45,13 @@ start_postgres() {
 }
 
 [ -n "${GITBOT_TEST_POSTGRES:-}" ] || start_postgres
+
+# The real Claude Code CLI (pinned npm version) for the agent tests; they fail loudly without GITBOT_TEST_CLAUDE.
+if [ -z "${GITBOT_TEST_CLAUDE:-}" ]; then
+  GITBOT_TEST_CLAUDE=$(bash "$root/tools/install-agent-cli.sh")
+  export GITBOT_TEST_CLAUDE
+fi
+echo "test.sh: Claude Code CLI at $GITBOT_TEST_CLAUDE"
 
 dotnet build GitBot.sln -c Debug -nologo -v quiet
 set +e
