@@ -8,6 +8,7 @@ internal static class RoleFieldsReader
 {
     public static void Read(YamlConfigReader reader, Dictionary<string, (YamlNode Key, YamlNode Value)> entries, RolePatch patch)
     {
+        var before = reader.ProblemCount;
         foreach (var (key, (keyNode, value)) in entries)
         {
             if (YamlConfigReader.IsNull(value))
@@ -47,6 +48,8 @@ internal static class RoleFieldsReader
                     break;
             }
         }
+
+        patch.HasErrors |= reader.ProblemCount > before;
     }
 
     private static string? Text(YamlConfigReader reader, YamlNode node, string path, int max)

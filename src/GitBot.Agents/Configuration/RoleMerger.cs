@@ -17,38 +17,12 @@ internal static class RoleMerger
         // which a command backend ignores.
         var command = patch.Command ?? (backend == "claude" ? [] : below?.Command ?? []);
         var promptOnStdin = patch.PromptOnStdin ?? (backend == "claude" ? false : below?.PromptOnStdin ?? false);
-        var ok = true;
-
-        if (backend == "command" && command.Count == 0)
+        if (!patch.HasErrors)
         {
-            Report(problems, patch, "backend", "a role with `backend: command` needs `command:`, the argument list to run, e.g. `[\"aider\", \"--message\", \"{prompt}\"]`");
-            ok = false;
+            Check(problems, patch, backend, command, promptOnStdin);
         }
 
-        if (backend == "claude" && patch.Command is { Count: > 0 })
-        {
-            Report(problems, patch, "command", "`command` is only for `backend: command`; the `claude` backend runs the Claude Code CLI itself");
-            ok = false;
-        }
-
-        if (backend == "claude" && patch.PromptOnStdin == true)
-        {
-            Report(problems, patch, "prompt_on_stdin", "`prompt_on_stdin` is only for `backend: command`");
-            ok = false;
-        }
-
-        if (backend == "command" && command.Count > 0 && !promptOnStdin && !command.Any(a => a.Contains("{prompt}", StringComparison.Ordinal)))
-        {
-            var key = patch.Command is null ? "backend" : "command";
-            Report(problems, patch, key, "the command never receives the prompt: put `{prompt}` in one of its arguments or set `prompt_on_stdin: true`");
-            ok = false;
-        }
-
-        if (!ok)
-        {
-            return;
-        }
-
+        // Registered even when broken, so that a reference to it (default_role) is not reported as a second problem.
         roles[patch.Name] = new RoleDefinition(
             patch.Name,
             patch.Description ?? below?.Description ?? "",
@@ -60,6 +34,30 @@ internal static class RoleMerger
             promptOnStdin,
             patch.Environment ?? below?.PassEnvironment ?? [],
             patch.File);
+    }
+
+    private static void Check(List<ConfigProblem> problems, RolePatch patch, string backend, IReadOnlyList<string> command, bool promptOnStdin)
+    {
+        if (backend == "command" && command.Count == 0)
+        {
+            Report(problems, patch, "backend", "a role with `backend: command` needs `command:`, the argument list to run, e.g. `[\"aider\", \"--message\", \"{prompt}\"]`");
+        }
+
+        if (backend == "claude" && patch.Command is { Count: > 0 })
+        {
+            Report(problems, patch, "command", "`command` is only for `backend: command`; the `claude` backend runs the Claude Code CLI itself");
+        }
+
+        if (backend == "claude" && patch.PromptOnStdin == true)
+        {
+            Report(problems, patch, "prompt_on_stdin", "`prompt_on_stdin` is only for `backend: command`");
+        }
+
+        if (backend == "command" && command.Count > 0 && !promptOnStdin && !command.Any(a => a.Contains("{prompt}", StringComparison.Ordinal)))
+        {
+            var key = patch.Command is null ? "backend" : "command";
+            Report(problems, patch, key, "the command never receives the prompt: put `{prompt}` in one of its arguments or set `prompt_on_stdin: true`");
+        }
     }
 
     private static void Report(List<ConfigProblem> problems, RolePatch patch, string key, string message) =>

@@ -15,6 +15,9 @@ internal sealed class RolePatch(string name, string file, string keyPrefix, int?
 
     public int? Line { get; } = line;
 
+    /// <summary>True when reading a field failed; the role is then not checked further, to avoid follow-on problems.</summary>
+    public bool HasErrors { get; set; }
+
     public string? Description { get; set; }
 
     public string? Prompt { get; set; }

@@ -19,6 +19,9 @@ internal sealed class YamlConfigReader(string file, int lineOffset, List<ConfigP
 {
     public string File { get; } = file;
 
+    /// <summary>Problems reported so far (by any reader sharing the list), to tell whether a read added one.</summary>
+    public int ProblemCount => problems.Count;
+
     public void Report(YamlNode? node, string key, string message) =>
         problems.Add(new ConfigProblem(File, key, message, node is null ? null : LineOf(node)));
 
