@@ -62,7 +62,8 @@ public sealed partial class GitHubSimulator
                 ["repositories_removed"] = new JsonArray(),
                 ["requester"] = null,
             });
-            return new SimulatedRepository(repo.Id, repo.FullName, installation.Id, repo.DefaultBranch, bare);
+            return new SimulatedRepository(repo.Id, repo.FullName, installation.Id, repo.DefaultBranch, bare,
+                _runtime.Shapes.CloneUrl(repo));
         }
     }
 

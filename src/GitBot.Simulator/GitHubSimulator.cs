@@ -3,6 +3,7 @@ using GitBot.Git.Processes;
 using GitBot.Simulator.Auth;
 using GitBot.Simulator.Faults;
 using GitBot.Simulator.Git;
+using GitBot.Simulator.GitHttp;
 using GitBot.Simulator.Handlers;
 using GitBot.Simulator.Http;
 using GitBot.Simulator.OpenApi;
@@ -25,15 +26,17 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
     private readonly SimulatorRuntime _runtime;
     private readonly SimulatorListener _listener;
     private readonly RequestPipeline _pipeline;
+    private readonly GitHttpServer _gitHttp;
     private readonly RSA _key;
     private readonly bool _ownsDataDirectory;
 
-    private GitHubSimulator(SimulatorRuntime runtime, SimulatorListener listener, RequestPipeline pipeline, RSA key,
-        FaultInjector faults, bool ownsDataDirectory)
+    private GitHubSimulator(SimulatorRuntime runtime, SimulatorListener listener, RequestPipeline pipeline, GitHttpServer gitHttp,
+        RSA key, FaultInjector faults, bool ownsDataDirectory)
     {
         _runtime = runtime;
         _listener = listener;
         _pipeline = pipeline;
+        _gitHttp = gitHttp;
         _key = key;
         Faults = faults;
         _ownsDataDirectory = ownsDataDirectory;
@@ -54,6 +57,12 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
     /// A test can assert this is empty to prove GitBot sent nothing GitHub would refuse.
     /// </summary>
     public IReadOnlyList<string> RejectedRequests => _pipeline.Rejected;
+
+    /// <summary>
+    /// Every git smart-HTTP request (clone, fetch, push) answered so far, oldest first, with who authenticated and the
+    /// status; a push lists the refs it updated.
+    /// </summary>
+    public IReadOnlyList<SimulatedGitRequest> GitRequests => _gitHttp.Requests;
 
     /// <summary>How many installation tokens have been issued (through the API or <see cref="IssueRepositoryToken"/>).</summary>
     public int TokensIssued => _runtime.Tokens.Issued;
@@ -76,16 +85,29 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         Directory.CreateDirectory(data);
 
         RequestPipeline? pipeline = null;
-        var listener = SimulatorListener.Start((request, ct) => pipeline!.HandleAsync(request, ct));
+        GitHttpServer? gitHttp = null;
+        var listener = SimulatorListener.Start(
+            (request, ct) => pipeline!.HandleAsync(request, ct),
+            async (context, ct) =>
+            {
+                if (GitHttpRoute.TryParse(context.Request) is not { } route)
+                {
+                    return false;
+                }
+
+                await gitHttp!.ServeAsync(context, route, ct);
+                return true;
+            });
         var shapes = new ObjectShapes(listener.BaseUrl.ToString(), app, options.TimeProvider);
         var dispatcher = new WebhookDispatcher(spec, options.TimeProvider, app, RandomNumberGenerator.GetInt32(10_000_000, 99_999_999),
             options.WebhookTimeout, options.LoggerFactory.CreateLogger<WebhookDispatcher>());
-        var runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher,
-            new BareRepositoryRunner(new ProcessRunner(TimeProvider.System)), data);
+        var processes = new ProcessRunner(TimeProvider.System);
+        var runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher, new BareRepositoryRunner(processes), data);
         var faults = new FaultInjector();
         var authenticator = new Authenticator(new AppJwtVerifier(key, appId), runtime.Tokens, options.TimeProvider);
         pipeline = new RequestPipeline(runtime, authenticator, faults, HandlerRegistry.Instance);
-        return new GitHubSimulator(runtime, listener, pipeline, key, faults, ownsData);
+        gitHttp = new GitHttpServer(runtime, processes);
+        return new GitHubSimulator(runtime, listener, pipeline, gitHttp, key, faults, ownsData);
     }
 
     /// <summary>Points the App's webhook at <paramref name="url"/>, signing with <paramref name="secret"/> (default: <see cref="SimulatedApp.WebhookSecret"/>).</summary>

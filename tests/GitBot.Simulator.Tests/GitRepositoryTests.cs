@@ -13,7 +13,7 @@ public sealed class GitRepositoryTests
         await using var h = await SimulatorHarness.StartAsync();
         using var work = new TempDirectory("sim-clone");
 
-        await GitHelper.GitAsync(work.Path, "clone", "--quiet", h.Repository.CloneUrl, "c");
+        await GitHelper.GitAsync(work.Path, "clone", "--quiet", h.Repository.BareRepositoryPath, "c");
 
         var readme = await File.ReadAllTextAsync(Path.Combine(work.Path, "c", "README.md"));
         Assert.Contains("widgets", readme, StringComparison.Ordinal);

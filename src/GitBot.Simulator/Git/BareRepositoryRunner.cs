@@ -8,7 +8,7 @@ namespace GitBot.Simulator.Git;
 /// Commits are made with plumbing (<c>hash-object</c>, <c>mktree</c>, <c>commit-tree</c>) directly in the bare
 /// repository, with an explicit identity, so no global git configuration is needed.
 /// </summary>
-internal sealed class BareRepositoryRunner(ProcessRunner runner)
+internal sealed partial class BareRepositoryRunner(ProcessRunner runner)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

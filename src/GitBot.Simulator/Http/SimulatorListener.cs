@@ -11,21 +11,29 @@ internal sealed class SimulatorListener : IAsyncDisposable
 {
     private readonly HttpListener _listener;
     private readonly Func<SimRequest, CancellationToken, Task<SimResponse>> _handle;
+    private readonly Func<HttpListenerContext, CancellationToken, Task<bool>> _serveRaw;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    private SimulatorListener(HttpListener listener, Uri baseUrl, Func<SimRequest, CancellationToken, Task<SimResponse>> handle)
+    private SimulatorListener(HttpListener listener, Uri baseUrl, Func<SimRequest, CancellationToken, Task<SimResponse>> handle,
+        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw)
     {
         _listener = listener;
         _handle = handle;
+        _serveRaw = serveRaw;
         BaseUrl = baseUrl;
         _loop = Task.Run(AcceptLoopAsync);
     }
 
     public Uri BaseUrl { get; }
 
-    /// <summary>Binds a free loopback port (retrying if another process grabs it between probe and bind).</summary>
-    public static SimulatorListener Start(Func<SimRequest, CancellationToken, Task<SimResponse>> handle)
+    /// <summary>
+    /// Binds a free loopback port (retrying if another process grabs it between probe and bind). Each request is first
+    /// offered to <paramref name="serveRaw"/> (git smart HTTP, which streams and is no REST call); when it declines
+    /// (false), the request is read whole and answered by <paramref name="handle"/>.
+    /// </summary>
+    public static SimulatorListener Start(Func<SimRequest, CancellationToken, Task<SimResponse>> handle,
+        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -36,7 +44,7 @@ internal sealed class SimulatorListener : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new SimulatorListener(listener, new Uri(prefix), handle);
+                return new SimulatorListener(listener, new Uri(prefix), handle, serveRaw);
             }
             catch (HttpListenerException) when (attempt < 20)
             {
@@ -93,6 +101,11 @@ internal sealed class SimulatorListener : IAsyncDisposable
     {
         try
         {
+            if (await _serveRaw(context, _stopping.Token))
+            {
+                return;
+            }
+
             var request = await SimRequest.ReadAsync(context.Request, _stopping.Token);
             var response = await _handle(request, _stopping.Token);
             await response.WriteAsync(context.Response, _stopping.Token);

@@ -51,6 +51,9 @@ internal sealed partial class ObjectShapes(string apiBase, SimulatedApp app, Tim
         ["site_admin"] = false,
     };
 
+    /// <summary>The smart-HTTP URL git clones, fetches and pushes, as <c>https://github.com/{owner}/{repo}.git</c> on GitHub.</summary>
+    public string CloneUrl(RepositoryState repo) => $"{ApiBase}{repo.FullName}.git";
+
     public JsonObject Repository(RepositoryState repo)
     {
         var url = $"{ApiBase}repos/{repo.FullName}";
@@ -67,9 +70,9 @@ internal sealed partial class ObjectShapes(string apiBase, SimulatedApp app, Tim
             ["description"] = null,
             ["fork"] = false,
             ["url"] = url,
-            ["clone_url"] = repo.BarePath,
-            ["git_url"] = repo.BarePath,
-            ["ssh_url"] = repo.BarePath,
+            ["clone_url"] = CloneUrl(repo),
+            ["git_url"] = $"git://{new Uri(ApiBase).Authority}/{repo.FullName}.git",
+            ["ssh_url"] = $"git@{new Uri(ApiBase).Host}:{repo.FullName}.git",
             ["default_branch"] = repo.DefaultBranch,
             ["archived"] = false,
             ["disabled"] = false,

@@ -18,12 +18,15 @@ public static class GitHelper
         return result.StandardOutput.Trim();
     }
 
-    /// <summary>Clones the repository, commits one file on a new branch and pushes it; returns the new commit.</summary>
+    /// <summary>
+    /// Plays an outside pusher: clones the bare repository from disk, commits one file on a new branch and pushes it there
+    /// (no webhook; see <see cref="GitBot.Simulator.GitHubSimulator.NotifyPushAsync"/>); returns the new commit.
+    /// </summary>
     public static async Task<string> PushBranchAsync(SimulatedRepository repository, string branch, string path, string content,
         string from = "main")
     {
         using var work = new TempDirectory("sim-git");
-        await GitAsync(work.Path, "clone", "--quiet", repository.CloneUrl, "w");
+        await GitAsync(work.Path, "clone", "--quiet", repository.BareRepositoryPath, "w");
         var tree = Path.Combine(work.Path, "w");
         await GitAsync(tree, "checkout", "--quiet", "-B", branch, "origin/" + from);
         var file = Path.Combine(tree, path);
