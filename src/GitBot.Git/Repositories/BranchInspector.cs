@@ -58,7 +58,7 @@ public sealed class BranchInspector
             return null;
         }
 
-        foreach (var record in result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var record in GitOutput.SplitNul(result.StandardOutput))
         {
             var parts = record.Split('\x01', 2);
             if (parts.Length == 2 && parts[1].Split('\x02').Any(v => string.Equals(v.Trim(), trailerValue.Trim(), StringComparison.Ordinal)))

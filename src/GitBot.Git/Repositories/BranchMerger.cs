@@ -36,10 +36,10 @@ public sealed class BranchMerger
         // by the conflicting paths. Anything else is an error.
         var merge = await _git.RunAsync(
             cachePath, ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", targetSha, sourceSha], null, cancellationToken);
-        var fields = merge.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var fields = GitOutput.SplitNul(merge.StandardOutput);
         if (merge.End == Processes.ProcessEnd.Exited && merge.ExitCode == 1 && fields.Length > 0)
         {
-            var files = fields.Skip(1).Select(f => f.Trim('\n')).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var files = fields.Skip(1).Distinct(StringComparer.Ordinal).ToList();
             return GitOperationResult<MergeOutcome>.Ok(new MergeOutcome(MergeStatus.Conflict, null, files));
         }
 

@@ -106,6 +106,6 @@ public sealed class WorkspaceCommitter
     {
         var diff = await _git.RunAsync(
             path, ["diff", "--cached", "--name-only", "--no-renames", "-z", commit, "--"], null, cancellationToken);
-        return diff.Succeeded ? [.. diff.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)] : null;
+        return diff.Succeeded ? [.. GitOutput.SplitNul(diff.StandardOutput)] : null;
     }
 }
