@@ -8,6 +8,8 @@ internal static class GitbotYmlReader
     private static readonly string[] Keys =
         ["trigger_label", "default_role", "branch_prefix", "plan_approval", "test_command", "allow_workflow_changes", "limits", "roles"];
 
+    private static readonly string[] NestedKeys = [.. LimitsReader.Keys.Select(k => $"limits.{k}")];
+
     private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env"];
 
     public static GitbotYmlDraft Read(YamlConfigReader reader, string text)
@@ -20,7 +22,7 @@ internal static class GitbotYmlReader
             return draft;
         }
 
-        foreach (var (key, (_, value)) in reader.Entries(map, "", Keys))
+        foreach (var (key, (_, value)) in reader.Entries(map, "", Keys, nested: NestedKeys))
         {
             if (YamlConfigReader.IsNull(value))
             {

@@ -6,7 +6,7 @@ namespace GitBot.Agents.Configuration;
 /// <summary>Reads the <c>limits</c> mapping; every key left out keeps its <see cref="RepoLimits.Default"/>.</summary>
 internal static class LimitsReader
 {
-    private static readonly string[] Keys =
+    public static readonly string[] Keys =
     [
         "max_parallel_tasks", "task_timeout", "max_turns", "task_budget_usd", "issue_budget_usd", "max_tasks", "max_retries", "retry_backoff",
     ];
@@ -20,6 +20,7 @@ internal static class LimitsReader
             return limits;
         }
 
+        YamlNode? taskBudgetNode = null;
         YamlNode? issueBudgetNode = null;
         var budgetsValid = true;
         foreach (var (key, (_, value)) in reader.Entries(map, path, Keys))
@@ -43,6 +44,7 @@ internal static class LimitsReader
                     limits = reader.Int(value, keyPath, 1, 500) is { } turns ? limits with { MaxTurns = turns } : limits;
                     break;
                 case "task_budget_usd":
+                    taskBudgetNode = value;
                     var task = Budget(reader, value, keyPath);
                     budgetsValid &= task is not null;
                     limits = task is { } taskBudget ? limits with { TaskBudgetUsd = taskBudget } : limits;
@@ -71,15 +73,14 @@ internal static class LimitsReader
         // Checked only when both budgets read cleanly, so one typo does not cause a second, confusing problem.
         if (budgetsValid && limits.IssueBudgetUsd < limits.TaskBudgetUsd)
         {
-            var key = $"{path}.issue_budget_usd";
-            var message = $"the per-issue budget ({limits.IssueBudgetUsd} USD) must be at least the per-task budget `task_budget_usd` ({limits.TaskBudgetUsd} USD)";
             if (issueBudgetNode is null)
             {
-                reader.Report(map, key, message + $"; the default per-issue budget is {RepoLimits.Default.IssueBudgetUsd} USD, so set `issue_budget_usd` too");
+                // Only the per-task budget was raised: it is the key to look at.
+                reader.Report(taskBudgetNode, $"{path}.task_budget_usd", $"the per-task budget ({limits.TaskBudgetUsd} USD) is more than the per-issue budget, which defaults to {RepoLimits.Default.IssueBudgetUsd} USD; lower it or set `issue_budget_usd` to at least {limits.TaskBudgetUsd}");
             }
             else
             {
-                reader.Report(issueBudgetNode, key, message);
+                reader.Report(issueBudgetNode, $"{path}.issue_budget_usd", $"the per-issue budget ({limits.IssueBudgetUsd} USD) must be at least the per-task budget `task_budget_usd` ({limits.TaskBudgetUsd} USD)");
             }
         }
 

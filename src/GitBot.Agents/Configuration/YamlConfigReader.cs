@@ -32,8 +32,13 @@ internal sealed class YamlConfigReader(string file, int lineOffset, List<ConfigP
     public int LineOf(Mark mark) => (int)Math.Min(int.MaxValue, mark.Line + lineOffset);
 
     /// <summary>The mapping's entries by key; non-string keys and keys outside <paramref name="allowed"/> are reported.</summary>
+    /// <param name="nested">Keys that live deeper (<c>limits.max_turns</c>): a misplaced one is pointed to its place.</param>
     public Dictionary<string, (YamlNode Key, YamlNode Value)> Entries(
-        YamlMappingNode map, string path, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string>? ignored = null)
+        YamlMappingNode map,
+        string path,
+        IReadOnlyCollection<string> allowed,
+        IReadOnlyCollection<string>? ignored = null,
+        IReadOnlyCollection<string>? nested = null)
     {
         var entries = new Dictionary<string, (YamlNode, YamlNode)>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
@@ -51,13 +56,24 @@ internal sealed class YamlConfigReader(string file, int lineOffset, List<ConfigP
             }
             else if (ignored is null || !ignored.Contains(name))
             {
-                var suggestion = KeySuggester.Suggest(name, allowed);
-                var hint = suggestion is null ? "" : $"; did you mean `{suggestion}`?";
+                var suggestion = KeySuggester.Suggest(name, allowed) ?? NestedSuggestion(name, nested);
+                var hint = suggestion is null ? "." : $"; did you mean `{suggestion}`?";
                 Report(keyNode, keyPath, $"unknown key `{name}`{hint} Allowed here: {string.Join(", ", allowed.Select(a => $"`{a}`"))}.");
             }
         }
 
         return entries;
+    }
+
+    private static string? NestedSuggestion(string name, IReadOnlyCollection<string>? nested)
+    {
+        if (nested is null)
+        {
+            return null;
+        }
+
+        var leaf = KeySuggester.Suggest(name, nested.Select(n => n[(n.LastIndexOf('.') + 1)..]));
+        return leaf is null ? null : nested.First(n => n.EndsWith("." + leaf, StringComparison.Ordinal));
     }
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";

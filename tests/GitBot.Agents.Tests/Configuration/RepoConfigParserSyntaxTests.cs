@@ -5,21 +5,23 @@ namespace GitBot.Agents.Tests.Configuration;
 public sealed class RepoConfigParserSyntaxTests
 {
     [Theory]
-    [InlineData("max_parallel_task: 3\n", "max_parallel_task", "limits")]
+    [InlineData("max_parallel_task: 3\n", "max_parallel_task", "limits.max_parallel_tasks")]
+    [InlineData("task_timout: 1h\n", "task_timout", "limits.task_timeout")]
+    [InlineData("timeout: 1h\n", "timeout", null)]
     [InlineData("trigger-label: agent\n", "trigger-label", "trigger_label")]
     [InlineData("triggerLabel: agent\n", "triggerLabel", "trigger_label")]
     [InlineData("brnach_prefix: x\n", "brnach_prefix", "branch_prefix")]
     [InlineData("test_comand: [make]\n", "test_comand", "test_command")]
-    public void An_unknown_top_level_key_suggests_the_closest_known_one(string yml, string key, string suggestion)
+    public void An_unknown_top_level_key_suggests_the_closest_known_one(string yml, string key, string? suggestion)
     {
         var problem = SingleProblem(ParseYml(yml));
 
         Assert.Equal(key, problem.Key);
         Assert.Equal(1, problem.Line);
         Assert.Contains($"unknown key `{key}`", problem.Message, StringComparison.Ordinal);
-        if (suggestion == "limits")
+        if (suggestion is null)
         {
-            // Too far from every top-level key for a guess: the message lists what is allowed instead.
+            // Too far from every key for a guess: the message lists what is allowed instead.
             Assert.DoesNotContain("did you mean", problem.Message, StringComparison.Ordinal);
             Assert.Contains("`limits`", problem.Message, StringComparison.Ordinal);
         }

@@ -39,7 +39,7 @@ public sealed class RepoConfigParserValidationTests
     [InlineData("limits:\n  task_budget_usd: -1\n", "limits.task_budget_usd", 2, "more than 0")]
     [InlineData("limits:\n  task_budget_usd: $2\n", "limits.task_budget_usd", 2, "expected a number such as `2`")]
     [InlineData("limits:\n  task_budget_usd: 5\n  issue_budget_usd: 4\n", "limits.issue_budget_usd", 3, "at least the per-task budget")]
-    [InlineData("limits:\n  task_budget_usd: 20\n", "limits.issue_budget_usd", 2, "set `issue_budget_usd` too")]
+    [InlineData("limits:\n  max_turns: 5\n  task_budget_usd: 20\n", "limits.task_budget_usd", 3, "defaults to 10 USD; lower it or set `issue_budget_usd` to at least 20")]
     [InlineData("limits:\n  max_tasks: 51\n", "limits.max_tasks", 2, "from 1 to 50")]
     [InlineData("limits:\n  max_retries: 6\n", "limits.max_retries", 2, "from 0 to 5")]
     [InlineData("limits:\n  max_retries: -1\n", "limits.max_retries", 2, "from 0 to 5")]
