@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GitBot.Simulator.GitHttp;
 using GitBot.Simulator.Handlers;
 using GitBot.Simulator.State;
 
@@ -122,6 +123,32 @@ public sealed partial class GitHubSimulator
         }
     }
 
+    /// <summary>
+    /// Removes a label from an issue or pull request; emits <c>unlabeled</c> (nothing if it was not there).
+    /// </summary>
+    public Task RemoveLabelAsync(string fullName, int number, string label, string actorLogin, CancellationToken cancellationToken)
+    {
+        lock (_runtime.State.Gate)
+        {
+            var repo = Repo(fullName);
+            LabelsHandlers.Unapply(_runtime, repo, Issue(repo, number), label, _runtime.State.User(actorLogin));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Registers <paramref name="login"/> as a bot account (another App, a CI bot): what it does afterwards carries
+    /// <c>sender.type: "Bot"</c>. Logins ending in <c>[bot]</c>, such as the App's own <see cref="SimulatedApp.BotLogin"/>,
+    /// are bots without registering.
+    /// </summary>
+    public void AddBotUser(string login)
+    {
+        lock (_runtime.State.Gate)
+        {
+            _runtime.State.Bot(login);
+        }
+    }
+
     /// <summary>Comments on an issue or pull request; emits <c>issue_comment created</c>.</summary>
     public Task<SimulatedComment> CommentAsync(string fullName, int number, string body, string actorLogin,
         CancellationToken cancellationToken)
@@ -151,24 +178,20 @@ public sealed partial class GitHubSimulator
     }
 
     /// <summary>
-    /// Tells the simulator a branch was pushed (git pushes go straight to the bare repository, which it cannot observe):
-    /// open pull requests with that head move to the new commit and emit <c>pull_request synchronize</c>.
+    /// Tells the simulator a branch was pushed straight into <see cref="SimulatedRepository.BareRepositoryPath"/> (which it
+    /// cannot observe; pushes over HTTP to <see cref="SimulatedRepository.CloneUrl"/> need no call): open pull requests
+    /// with that head move to the new commit and emit <c>pull_request synchronize</c>.
     /// </summary>
     public async Task NotifyPushAsync(string fullName, string branch, string pusherLogin, CancellationToken cancellationToken)
     {
         var repo = LockedRepo(fullName);
-        List<IssueState> pulls;
         UserState pusher;
         lock (_runtime.State.Gate)
         {
-            pulls = [.. repo.Issues.Values.Where(i => i.Pull is { } p && p.HeadRef == branch && i.State == "open")];
             pusher = _runtime.State.User(pusherLogin);
         }
 
-        foreach (var pull in pulls)
-        {
-            await PullsHandlers.SyncHeadAsync(_runtime, repo, pull, pusher, cancellationToken);
-        }
+        await PushEvents.SyncPullsAsync(_runtime, repo, branch, pusher, cancellationToken);
     }
 
     /// <summary>

@@ -42,6 +42,25 @@ internal static class LabelsHandlers
             Subject(runtime, repo, issue, label));
     }
 
+    /// <summary>
+    /// Removes a label if present and emits <c>issues</c>/<c>unlabeled</c>; false (and nothing emitted) when it was not
+    /// there. Call under the lock.
+    /// </summary>
+    internal static bool Unapply(SimulatorRuntime runtime, RepositoryState repo, IssueState issue, string name, UserState sender)
+    {
+        var label = issue.Labels.FirstOrDefault(l => l.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (label is null)
+        {
+            return false;
+        }
+
+        issue.Labels.Remove(label);
+        issue.UpdatedAt = runtime.Now;
+        runtime.Events.Publish(issue.Pull is null ? "issues" : "pull_request", "unlabeled", repo, repo.InstallationId, sender,
+            Subject(runtime, repo, issue, label));
+        return true;
+    }
+
     private static JsonObject Subject(SimulatorRuntime runtime, RepositoryState repo, IssueState issue, LabelState label) =>
         issue.Pull is null
             ? new JsonObject { ["issue"] = runtime.Shapes.Issue(repo, issue), ["label"] = runtime.Shapes.Label(repo, label) }
@@ -92,17 +111,9 @@ internal static class LabelsHandlers
                 return ValueTask.FromResult(c.NotFound());
             }
 
-            var label = issue.Labels.FirstOrDefault(l => l.Name.Equals(c.Path("name"), StringComparison.OrdinalIgnoreCase));
-            if (label is null)
-            {
-                return ValueTask.FromResult(SimResponse.Error(404, "Label does not exist", c.Match.Operation.DocumentationUrl));
-            }
-
-            issue.Labels.Remove(label);
-            issue.UpdatedAt = c.Runtime.Now;
-            c.Runtime.Events.Publish(issue.Pull is null ? "issues" : "pull_request", "unlabeled", c.Repository,
-                c.Repository.InstallationId, c.Actor, Subject(c.Runtime, c.Repository, issue, label));
-            return ValueTask.FromResult(c.Ok(Labels(c, issue)));
+            return ValueTask.FromResult(Unapply(c.Runtime, c.Repository, issue, c.Path("name"), c.Actor)
+                ? c.Ok(Labels(c, issue))
+                : SimResponse.Error(404, "Label does not exist", c.Match.Operation.DocumentationUrl));
         }
     }
 

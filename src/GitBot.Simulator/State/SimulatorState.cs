@@ -18,15 +18,29 @@ internal sealed class SimulatorState
 
     public long NextId() => Interlocked.Increment(ref _nextId);
 
-    /// <summary>The account with this login, created as a <c>User</c> on first sight. Call under <see cref="Gate"/>.</summary>
+    /// <summary>
+    /// The account with this login, created on first sight as a <c>User</c> (a <c>Bot</c> when the login ends in
+    /// <c>[bot]</c>, as every GitHub App's account does). Call under <see cref="Gate"/>.
+    /// </summary>
     public UserState User(string login, string type = "User")
     {
         if (!Users.TryGetValue(login, out var user))
         {
-            user = new UserState(NextId(), login, type);
+            user = new UserState(NextId(), login, login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) ? "Bot" : type);
             Users[login] = user;
         }
 
+        return user;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="login"/> a <c>Bot</c> account (keeping its id if it already exists); what it does from now on
+    /// carries <c>sender.type: "Bot"</c>. Call under <see cref="Gate"/>.
+    /// </summary>
+    public UserState Bot(string login)
+    {
+        var user = Users.TryGetValue(login, out var existing) ? existing with { Type = "Bot" } : new UserState(NextId(), login, "Bot");
+        Users[login] = user;
         return user;
     }
 
