@@ -9,7 +9,8 @@ namespace GitBot.Git.Repositories;
 /// <summary>
 /// Worktrees for tasks, under <c>{WorkRoot}/worktrees/{repository}/</c>. A fresh worktree writes every file of the
 /// repository (seconds on a large one), so idle worktrees are pooled per repository and moved to the next task's branch
-/// with <c>checkout -f -B</c>, which writes only the files that differ, then cleaned of untracked and ignored files.
+/// with <c>checkout -f -B</c>, which writes only the files that differ (untracked and ignored files were removed when
+/// the worktree was returned).
 /// Guarantees: a created worktree is exactly <c>startPoint</c> on local branch <c>branch</c> (reset if it existed),
 /// with no leftovers of an earlier task; <c>git worktree add</c> and <c>prune</c> run one at a time per repository
 /// (concurrent ones race on the shared config and worktree metadata), checkouts run in parallel; a pooled worktree
@@ -55,7 +56,7 @@ public sealed class WorktreeManager
         var pool = _pools.GetOrAdd(cache, _ => new ConcurrentStack<string>());
         while (pool.TryPop(out var pooled))
         {
-            if (Directory.Exists(pooled) && await SwitchAsync(cache, pooled, shortBranch, sha, clean: true, cancellationToken) is null)
+            if (Directory.Exists(pooled) && await SwitchAsync(cache, pooled, shortBranch, sha, cancellationToken) is null)
             {
                 return GitOperationResult<Worktree>.Ok(new Worktree(pooled, shortBranch, cache));
             }
@@ -81,7 +82,7 @@ public sealed class WorktreeManager
         }
 
         // The full checkout happens outside the lock, in parallel with other tasks' checkouts.
-        if (await SwitchAsync(cache, path, shortBranch, sha, clean: false, cancellationToken) is { } error)
+        if (await SwitchAsync(cache, path, shortBranch, sha, cancellationToken) is { } error)
         {
             await DeleteAsync(cache, path, CancellationToken.None);
             return GitOperationResult<Worktree>.Fail(error);
@@ -101,6 +102,9 @@ public sealed class WorktreeManager
         var pool = _pools.GetOrAdd(cache, _ => new ConcurrentStack<string>());
         if (Directory.Exists(path) && IsManaged(path) && pool.Count < _options.WorktreePoolSize)
         {
+            // Untracked and ignored files are removed here, off the next task's path (on 50,000 files a clean walks
+            // every directory); pooled worktrees are idle, so they stay clean until handed out. Tracked changes are
+            // undone by the next checkout --force.
             var detach = await _git.RunAsync(path, ["checkout", "--quiet", "--detach"], null, cancellationToken);
             var clean = detach.Succeeded
                 ? await _git.RunAsync(path, ["clean", "-ffdxq"], null, cancellationToken)
@@ -161,8 +165,7 @@ public sealed class WorktreeManager
     }
 
     /// <summary>Puts the worktree on <paramref name="branch"/> at <paramref name="sha"/>; returns why not, or null.</summary>
-    private async Task<string?> SwitchAsync(
-        string cache, string path, string branch, string sha, bool clean, CancellationToken cancellationToken)
+    private async Task<string?> SwitchAsync(string cache, string path, string branch, string sha, CancellationToken cancellationToken)
     {
         // --no-track: branching from a remote-tracking ref would otherwise write upstream settings into the shared config.
         string[] checkout = ["checkout", "--quiet", "--force", "--no-track", "-B", branch, sha];
@@ -177,13 +180,6 @@ public sealed class WorktreeManager
         if (!result.Succeeded)
         {
             return GitFailure.Describe($"could not check out {branch}", result);
-        }
-
-        // A pooled worktree may hold files an earlier task left (build output, ignored files): remove them all.
-        var cleaned = clean ? await _git.RunAsync(path, ["clean", "-ffdxq"], null, cancellationToken) : result;
-        if (!cleaned.Succeeded)
-        {
-            return GitFailure.Describe("git clean failed", cleaned);
         }
 
         await WorktreeMetadata.WriteBaseAsync(path, sha, cancellationToken);
