@@ -3,6 +3,7 @@ using GitBot.GitHub.Clients;
 using GitBot.Storage;
 using GitBot.Workflows.Deliveries;
 using GitBot.Workflows.Installations;
+using GitBot.Workflows.Plans;
 using GitBot.Workflows.Redelivery;
 using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -65,6 +66,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddScoped<RedeliverySweeper>();
         services.AddWebhookEventHandler<InstallationEventHandler>();
         services.AddWebhookEventHandler<InstallationRepositoriesEventHandler>();
+        services.AddGitBotPlans(configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -22,4 +22,16 @@ public sealed class ContentsClient(GitHubConnection connection, IGitHubCredentia
             .WithQuery("ref", reference);
         return connection.GetAsync(route, credentials, Json.GitHubContent, cancellationToken);
     }
+
+    /// <summary>
+    /// The entries of a directory at <paramref name="reference"/> (default branch when null); a missing directory is
+    /// <see cref="GitHubErrorKind.NotFound"/>, a file path <see cref="GitHubErrorKind.InvalidResponse"/>.
+    /// </summary>
+    public Task<GitHubResult<List<GitHubContent>>> ListDirectoryAsync(string owner, string repo, string path, string? reference, CancellationToken cancellationToken)
+    {
+        var escapedPath = string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
+        var route = new GitHubRoute("repos/{owner}/{repo}/contents/{path}", $"repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(repo)}/contents/{escapedPath}")
+            .WithQuery("ref", reference);
+        return connection.GetAsync(route, credentials, Json.ListGitHubContent, cancellationToken);
+    }
 }

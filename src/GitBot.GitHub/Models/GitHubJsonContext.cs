@@ -26,6 +26,7 @@ namespace GitBot.GitHub.Models;
 [JsonSerializable(typeof(GitHubCommitStatus))]
 [JsonSerializable(typeof(GitHubCollaboratorPermission))]
 [JsonSerializable(typeof(GitHubContent))]
+[JsonSerializable(typeof(List<GitHubContent>))]
 [JsonSerializable(typeof(GitHubRepository))]
 [JsonSerializable(typeof(GitHubInstallationRepositories))]
 [JsonSerializable(typeof(GitHubApp))]

@@ -13,7 +13,11 @@ public static class QuartzConfiguration
     /// <summary>Every node of one GitBot deployment uses this scheduler name; the cluster is the set of nodes sharing it.</summary>
     public const string SchedulerName = "GitBot";
 
-    public static void Configure(IQuartzBuilder quartz, ResolvedDatabase database, SchedulerOptions options)
+    public static void Configure(IQuartzBuilder quartz, ResolvedDatabase database, SchedulerOptions options) =>
+        Configure(quartz, database, options, SchedulerName, options?.Slots ?? 1);
+
+    /// <summary>Configures one of GitBot's schedulers: <paramref name="name"/> is its cluster, <paramref name="threads"/> its slots on this node.</summary>
+    public static void Configure(IQuartzBuilder quartz, ResolvedDatabase database, SchedulerOptions options, string name, int threads)
     {
         ArgumentNullException.ThrowIfNull(quartz);
         ArgumentNullException.ThrowIfNull(database);
@@ -21,7 +25,7 @@ public static class QuartzConfiguration
         var clustered = database.Provider == DatabaseProvider.Postgres;
         quartz.ConfigureScheduler(scheduler =>
         {
-            scheduler.InstanceName = SchedulerName;
+            scheduler.InstanceName = name;
             scheduler.IdleWaitTime = options.IdleWait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : options.IdleWait;
             if (clustered)
             {
@@ -30,7 +34,7 @@ public static class QuartzConfiguration
                 scheduler.InstanceId = $"{options.NodeName}-{Guid.NewGuid().ToString("N")[..8]}";
             }
         });
-        quartz.UseDefaultThreadPool(Math.Max(1, options.Slots));
+        quartz.UseDefaultThreadPool(Math.Max(1, threads));
         quartz.UsePersistentStore(store =>
         {
             if (clustered)

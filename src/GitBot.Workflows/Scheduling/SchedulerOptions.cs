@@ -11,8 +11,15 @@ public sealed class SchedulerOptions
     /// <summary>This node's name in logs and in its cluster instance id. Defaults to the machine name.</summary>
     public string NodeName { get; set; } = Environment.MachineName;
 
-    /// <summary>How many jobs this node runs at once.</summary>
+    /// <summary>How many short jobs (webhook deliveries, plan bookkeeping) this node runs at once.</summary>
     public int Slots { get; set; } = 4;
+
+    /// <summary>
+    /// How many agent tasks (coding agents, planners) this node runs at once: its worker slots. Agent tasks run on a
+    /// scheduler of their own so that long agent runs never hold up webhook processing. 0 means this node runs no agents
+    /// (a <c>serve</c> replica in front of dedicated workers); it can still queue them for other nodes.
+    /// </summary>
+    public int AgentSlots { get; set; } = 2;
 
     /// <summary>
     /// How long an idle scheduler waits before asking the database for due jobs again. Quartz's default is 30 s;

@@ -1,0 +1,54 @@
+using GitBot.Agents;
+using GitBot.Git.Repositories;
+using GitBot.Storage;
+using GitBot.Workflows.Issues;
+using GitBot.Workflows.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace GitBot.Workflows.Plans;
+
+public static class PlanServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the issue → plan → agents → pull request flow: the trigger and approve handlers, the plan engine and
+    /// its jobs on the agent-task scheduler (started when this node has agent slots), git and agent runners, and
+    /// start-up recovery. Called by <c>AddGitBotWorkflows</c>.
+    /// </summary>
+    public static IServiceCollection AddGitBotPlans(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.SectionName));
+        services.AddGitBotGit(configuration);
+        services.AddGitBotAgents(configuration);
+        services.TryAddSingleton<AgentTaskScheduler>();
+        var database = DatabaseOptions.FromConfiguration(configuration).Resolve();
+        var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddQuartz(AgentTaskScheduler.SchedulerName, quartz =>
+        {
+            QuartzConfiguration.Configure(quartz, database, scheduler, AgentTaskScheduler.SchedulerName, scheduler.AgentSlots);
+            quartz.AddJobType<PlanIssueJob>();
+            quartz.AddJobType<RunTaskJob>();
+            quartz.AddJobType<FinishPlanJob>();
+        });
+        services.TryAddSingleton<PlanJobScheduler>();
+        services.TryAddSingleton<PlanConfiguration>();
+        services.TryAddSingleton<PlanCommentPublisher>();
+        services.TryAddSingleton<PlanEngine>();
+        services.TryAddSingleton<PlanCanceller>();
+        services.TryAddSingleton<PlanApprover>();
+        services.TryAddSingleton<PlanFinisher>();
+        services.TryAddSingleton<PlannerAgent>();
+        services.TryAddSingleton<PlanningRunner>();
+        services.TryAddSingleton<TaskAgentStep>();
+        services.TryAddSingleton<IntegrationMerger>();
+        services.TryAddSingleton<TaskRunner>();
+        services.TryAddSingleton<PermissionChecker>();
+        services.AddWebhookEventHandler<IssueTriggerHandler>();
+        services.AddWebhookEventHandler<ApproveCommandHandler>();
+        services.AddHostedService<PlanRecoveryService>();
+        services.AddHostedService<AgentTaskSchedulerService>();
+        return services;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using GitBot.Agents.Runs;
+using GitBot.Core.Configuration;
+using GitBot.Core.Plans;
+using GitBot.Core.Plans.Prompts;
+using GitBot.Git.Repositories;
+
+namespace GitBot.Workflows.Plans;
+
+/// <summary>
+/// The part of a task run that happens in a worktree: make the worktree on the task branch from the integration
+/// branch, run the role's agent in it, commit what it changed with the bot identity and a trailer naming the task,
+/// and push the task branch. The worktree is always given back, whatever happens.
+/// </summary>
+public sealed class TaskAgentStep(
+    WorktreeManager worktrees,
+    WorkspaceCommitter committer,
+    BranchPusher pusher,
+    IAgentRunner agents)
+{
+    /// <summary>The trailer that names a task's commit; a re-run finds the commit by it instead of running again.</summary>
+    public const string TaskTrailer = "GitBot-Task";
+
+    /// <summary>The trailer that names the agent (role and backend) that made a commit.</summary>
+    public const string AgentTrailer = "GitBot-Agent";
+
+    public static string TrailerValue(long planId, string taskId) => $"{planId.ToString(CultureInfo.InvariantCulture)}/{taskId}";
+
+    public async Task<TaskOutcome> RunAsync(TaskStepInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (plan, config, task, role) = (input.Plan, input.Config, input.Task, input.Role);
+        var integration = PlanConfiguration.IntegrationBranch(config, plan);
+        var branch = PlanConfiguration.TaskBranch(config, plan, task.Id);
+        var created = await worktrees.CreateAsync(input.CachePath, branch, $"refs/remotes/origin/{integration}", cancellationToken);
+        if (!created.Succeeded)
+        {
+            return TaskOutcome.Fail($"could not prepare a worktree: {created.Error}", retryable: true, 0m);
+        }
+
+        var worktree = created.Value!;
+        try
+        {
+            var prompt = TaskPromptBuilder.Build(plan, input.IssueBody, task, input.Predecessors);
+            var budget = Math.Min(config.Limits.TaskBudgetUsd, Math.Max(0m, config.Limits.IssueBudgetUsd - input.SpentUsd));
+            var request = new AgentRunRequest(
+                $"{plan.Repository}#{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}/{task.Id}/{task.Attempt.ToString(CultureInfo.InvariantCulture)}",
+                role, prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns, budget, config.Limits.TaskTimeout);
+            var result = await agents.RunAsync(request, cancellationToken);
+            if (result.Outcome == AgentOutcome.Cancelled)
+            {
+                return new TaskOutcome(TaskState.Cancelled, "the run was stopped", false, result.CostUsd, null);
+            }
+
+            if (!result.Succeeded)
+            {
+                return TaskOutcome.Fail(Describe(result, config), retryable: result.Outcome != AgentOutcome.FailedToStart, result.CostUsd);
+            }
+
+            var trailers = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [TaskTrailer] = TrailerValue(plan.Id, task.Id),
+                [AgentTrailer] = $"{role.Name} ({role.Backend})",
+            };
+            var message = $"{task.Definition.Title}\n\nTask {task.Id} of #{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}: {plan.IssueTitle}";
+            var commit = await committer.CommitAllAsync(worktree, new CommitRequest(message, trailers, config.AllowWorkflowChanges), cancellationToken);
+            if (!commit.Succeeded)
+            {
+                return TaskOutcome.Fail($"committing the agent's work failed: {commit.Error}", retryable: true, result.CostUsd);
+            }
+
+            var outcome = commit.Value!;
+            if (outcome.RefusedFiles.Count > 0)
+            {
+                return TaskOutcome.Fail(
+                    $"the agent changed files it may not change: {string.Join(", ", outcome.RefusedFiles)} (workflow files need `allow_workflow_changes: true`; conflict markers are never committed)",
+                    retryable: false, result.CostUsd);
+            }
+
+            if (outcome.Sha is null)
+            {
+                return new TaskOutcome(TaskState.Succeeded, "the agent changed nothing", false, result.CostUsd, null);
+            }
+
+            var push = await pusher.PushAsync(input.CachePath, outcome.Sha, branch, plan.DefaultBranch, config.BranchPrefix + "/", input.Credential, cancellationToken);
+            if (!push.Succeeded || push.Value == PushStatus.Rejected)
+            {
+                var why = push.Succeeded ? $"{branch} on GitHub holds commits this run does not have" : push.Error;
+                return TaskOutcome.Fail($"pushing {branch} failed: {why}", retryable: false, result.CostUsd);
+            }
+
+            return new TaskOutcome(TaskState.Succeeded, null, false, result.CostUsd, outcome.Sha);
+        }
+        finally
+        {
+            await worktrees.RemoveAsync(worktree, CancellationToken.None);
+        }
+    }
+
+    private static string Describe(AgentRunResult result, RepoConfig config) => result.Outcome switch
+    {
+        AgentOutcome.TimedOut => $"the agent ran past its {config.Limits.TaskTimeout} limit and was stopped",
+        AgentOutcome.MaxTurnsExceeded => $"the agent used its {config.Limits.MaxTurns.ToString(CultureInfo.InvariantCulture)} turns without finishing",
+        AgentOutcome.BudgetExceeded => "the agent reached its budget without finishing",
+        AgentOutcome.FailedToStart => $"the agent could not be started: {result.Summary}",
+        _ => $"the agent failed (exit code {result.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {result.Summary}",
+    };
+}
