@@ -23,7 +23,11 @@ public static partial class TaskListPlanParser
             return null;
         }
 
-        var lines = issueBody.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        // HTML comments are invisible on GitHub (issue templates put example task lists in them): keep only their line breaks.
+        var visible = HtmlComment().Replace(
+            issueBody.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'),
+            m => new string('\n', m.Value.Count(c => c == '\n')));
+        var lines = visible.Split('\n');
         var items = FindItems(lines);
         if (items.Count == 0)
         {
@@ -160,6 +164,9 @@ public static partial class TaskListPlanParser
 
     [GeneratedRegex(@"^\s*[-*+][ \t]+\[(?<mark>[ xX])\](?:[ \t]+(?<text>.*))?$")]
     private static partial Regex TaskItem();
+
+    [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)")]
+    private static partial Regex HtmlComment();
 
     [GeneratedRegex(@"^(?:`{3,}|~{3,})")]
     private static partial Regex FenceOpener();

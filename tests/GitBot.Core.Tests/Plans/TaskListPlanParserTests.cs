@@ -153,4 +153,15 @@ public sealed class TaskListPlanParserTests
         Assert.Equal(["One", "Two"], tasks.Select(t => t.Instructions));
         Assert.Equal(["1"], tasks[1].DependsOn);
     }
+
+    [Fact]
+    public void Task_lists_in_html_comments_are_invisible_and_ignored()
+    {
+        var tasks = ParseOk("<!-- template:\n- [ ] example task\n-->\n- [ ] Real <!-- - [ ] inline --> task\n  more");
+
+        var task = Assert.Single(tasks);
+        Assert.Equal("Real task", task.Title);
+        Assert.Equal("Real task\nmore", task.Instructions);
+        Assert.Null(TaskListPlanParser.Parse("<!--\n- [ ] only in a comment\n-->", "coder", Roles));
+    }
 }

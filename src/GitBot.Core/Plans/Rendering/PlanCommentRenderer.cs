@@ -60,6 +60,11 @@ public static class PlanCommentRenderer
         else
         {
             line.Append(TaskStateText.Word(task.State));
+            if (task.State == TaskState.Pending && task.Definition.DependsOn.Count > 0)
+            {
+                line.Append(" after ").Append(string.Join(", ", task.Definition.DependsOn.Select(d => MarkdownText.Inline(d, 40))));
+            }
+
             if (task.StartedAt is { } start && task.FinishedAt is { } finish)
             {
                 line.Append(" · ").Append(MarkdownText.Duration(finish - start));

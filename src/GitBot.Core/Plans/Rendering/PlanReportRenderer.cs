@@ -90,7 +90,11 @@ public static class PlanReportRenderer
             line.Append(" · ").Append(MarkdownText.Duration(finish - start));
         }
 
-        line.Append(" · ").Append(MarkdownText.Cost(task.CostUsd));
+        if (task.CostUsd > 0 || task.Attempt > 0)
+        {
+            line.Append(" · ").Append(MarkdownText.Cost(task.CostUsd));
+        }
+
         if (PlanCommentRenderer.LogLink(planId, task, context) is { } link)
         {
             line.Append(" · [log](").Append(link).Append(')');
@@ -102,8 +106,11 @@ public static class PlanReportRenderer
     private static string CommitNote(TaskRecord task) =>
         MarkdownText.ShortSha(task.CommitSha) is { } sha ? " · commit `" + sha + "`" : string.Empty;
 
-    private static string ReasonNote(TaskRecord task) =>
-        string.IsNullOrWhiteSpace(task.Reason)
-            ? (task.IsFinished ? string.Empty : "\n  ↳ did not run to the end")
-            : "\n  ↳ " + MarkdownText.Inline(task.Reason, MaxReason);
+    private static string ReasonNote(TaskRecord task) => task switch
+    {
+        { Reason: { } reason } when !string.IsNullOrWhiteSpace(reason) => "\n  ↳ " + MarkdownText.Inline(reason, MaxReason),
+        { State: TaskState.Running } => "\n  ↳ was still running when the plan ended",
+        { State: TaskState.Pending or TaskState.Ready } => "\n  ↳ never ran",
+        _ => string.Empty,
+    };
 }
