@@ -18,6 +18,14 @@ internal static class JsonCandidates
             var trimmed = line.Trim();
             if (fenced is null && trimmed.StartsWith("```", StringComparison.Ordinal))
             {
+                // A fence that opens and closes on one line: ```json {...} ```
+                var brace = trimmed.IndexOf('{', StringComparison.Ordinal);
+                if (trimmed.Length > 6 && trimmed.EndsWith("```", StringComparison.Ordinal) && brace > 0)
+                {
+                    fences.Add(trimmed[brace..^3].Trim());
+                    continue;
+                }
+
                 fenced = [];
                 continue;
             }

@@ -86,4 +86,18 @@ public sealed class PlanCommentRendererTests
 
         Assert.Contains("🔄 running for " + shown + " · $0.00", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Truncation_never_splits_an_emoji()
+    {
+        var title = new string('a', 199) + "😀 and more";
+        var task = PlanFixtures.Task(0, "1", new string('b', 59) + "😀 tail", TaskState.Pending);
+
+        var body = PlanCommentRenderer.Render(new PlanSnapshot(PlanFixtures.Plan(title: title), [task]), Context);
+
+        Assert.Contains(new string('a', 199) + "…", body, StringComparison.Ordinal);
+        Assert.Contains("\"1: " + new string('b', 57) + "…\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', body);
+        Assert.True(body.Where(char.IsSurrogate).Count() % 2 == 0 && !body.Where((c, i) => char.IsHighSurrogate(c) && (i + 1 >= body.Length || !char.IsLowSurrogate(body[i + 1]))).Any());
+    }
 }

@@ -11,6 +11,7 @@ public sealed class PlannerOutputParserTests
     [InlineData(Valid)]
     [InlineData("Here is the plan:\n\n```json\n" + Valid + "\n```\n\nGood luck!")]
     [InlineData("```\n" + Valid + "\n```")]
+    [InlineData("```json " + Valid + " ```")]
     [InlineData("I considered {a, b} first. Final answer: " + Valid + " — done.")]
     [InlineData("Draft: {\"tasks\": []}\n\nFinal:\n```json\n" + Valid + "\n```")]
     public void The_plan_is_found_in_prose_and_fences(string output)

@@ -31,7 +31,9 @@ internal static class MarkdownText
         var single = string.Join(' ', line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (single.Length > maxLength)
         {
-            single = single[..maxLength].TrimEnd() + Ellipsis;
+            // Never split a surrogate pair: a lone surrogate is not valid text for GitHub's API.
+            var cut = char.IsHighSurrogate(single[maxLength - 1]) ? maxLength - 1 : maxLength;
+            single = single[..cut].TrimEnd() + Ellipsis;
         }
 
         var escaped = new StringBuilder(single.Length + 16);

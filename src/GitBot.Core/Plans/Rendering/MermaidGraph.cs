@@ -52,8 +52,9 @@ internal static class MermaidGraph
         var scrubbed = GitBot.Core.Text.SecretScrubber.Scrub(text);
         var label = new StringBuilder();
         var count = 0;
-        foreach (var c in scrubbed)
+        for (var i = 0; i < scrubbed.Length; i++)
         {
+            var c = scrubbed[i];
             if (count++ == MaxLabel)
             {
                 label.Append('…');
@@ -64,7 +65,7 @@ internal static class MermaidGraph
             {
                 label.Append(' ');
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or ',' or ':' or '-' or '_' or '/' or '(' or ')' or '\'' or '?' or '+' or '=')
+            else if (char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or ':' or '-' or '_' or '/' or '(' or ')' or '\'' or '?' or '+' or '=')
             {
                 label.Append(c);
             }
@@ -73,11 +74,11 @@ internal static class MermaidGraph
                 // #35; is Mermaid's entity syntax; it covers quotes, brackets, backticks, <, >, &, # and the like.
                 label.Append('#').Append((int)c).Append(';');
             }
-            else if (char.IsSurrogate(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            else if (char.IsHighSurrogate(c) && i + 1 < scrubbed.Length && char.IsLowSurrogate(scrubbed[i + 1]))
             {
-                label.Append(char.IsHighSurrogate(c) ? "?" : string.Empty);
+                label.Append(c).Append(scrubbed[++i]);
             }
-            else
+            else if (!char.IsSurrogate(c) && c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
             {
                 label.Append(c);
             }
