@@ -21,7 +21,16 @@ public sealed class AgentTaskSchedulerService(AgentTaskScheduler tasks) : IHoste
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await tasks.GetAsync(cancellationToken);
+        IScheduler scheduler;
+        try
+        {
+            scheduler = await tasks.GetAsync(cancellationToken);
+        }
+        catch (SchedulerException)
+        {
+            return; // Already shut down by Quartz's own hosted service.
+        }
+
         if (scheduler.Status is not (SchedulerStatus.Running or SchedulerStatus.Standby))
         {
             return;
