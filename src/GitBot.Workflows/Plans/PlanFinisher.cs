@@ -52,7 +52,7 @@ public sealed partial class PlanFinisher(
             {
                 state = PlanState.Failed;
                 reason = $"the pull request could not be opened: {opened.Error!.Message}";
-                await ReportAsync(client, repo, plan, $"{PlanReportRenderer.Marker(plan.Id)}\n{reason}", cancellationToken);
+                await ReportAsync(client, repo, plan, $"{PlanReportRenderer.Marker(plan.Id)}\nGitBot could not finish: {GitBot.Core.Text.SecretScrubber.Scrub(reason)}", cancellationToken);
             }
         }
         else
