@@ -18,6 +18,7 @@ public static class GitBotCommandLine
             ServeCommand.Create(config),
             WorkerCommand.Create(config),
             DoctorCommand.Create(config),
+            DemoCommand.Create(),
         };
         return root;
     }
