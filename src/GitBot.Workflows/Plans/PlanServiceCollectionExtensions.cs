@@ -32,6 +32,10 @@ public static class PlanServiceCollectionExtensions
             quartz.AddJobType<RunTaskJob>();
             quartz.AddJobType<FinishPlanJob>();
         });
+
+        // Quartz's hosted service starts every scheduler it knows unless told otherwise; this one is started only by
+        // AgentTaskSchedulerService, and only on a node with agent slots.
+        services.AddQuartzHostedService(AgentTaskScheduler.SchedulerName, hosted => hosted.AutoStart = false);
         services.TryAddSingleton<PlanJobScheduler>();
         services.TryAddSingleton<PlanConfiguration>();
         services.TryAddSingleton<PlanCommentPublisher>();

@@ -47,7 +47,11 @@ public sealed partial class TaskRunner(
 
         if (!claim.Applied)
         {
+            // A recovered run (the node that claimed it died): the task and its log are now this node's.
             LogResumed(logger, planId, taskId, attempt, node);
+            var resumed = await engine.UpdateAsync(planId, current => Resume(current, taskId, attempt, node, logPath), cancellationToken);
+            snapshot = resumed.Snapshot ?? snapshot;
+            task = snapshot.Tasks.FirstOrDefault(t => t.Id == taskId) ?? task;
         }
 
         LogStarted(logger, planId, taskId, attempt, node);
@@ -165,6 +169,19 @@ public sealed partial class TaskRunner(
         }
 
         await engine.AdvanceAsync(planId, cancellationToken);
+    }
+
+    private PlanChange? Resume(PlanSnapshot snapshot, string taskId, int attempt, string node, string logPath)
+    {
+        var task = snapshot.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null || task.State != TaskState.Running || task.Attempt != attempt || (task.Node == node && task.LogPath == logPath))
+        {
+            return null;
+        }
+
+        var builder = new PlanChangeBuilder(snapshot, time.GetUtcNow(), node);
+        builder.SetTask(task with { Node = node, LogPath = logPath });
+        return builder.Build();
     }
 
     private PlanChange? Claim(PlanSnapshot snapshot, string taskId, int attempt, string node, string logPath)
