@@ -77,9 +77,17 @@ public sealed class BranchPusher
             : GitFailure.Fail<PushStatus>($"pushed to {branch} but could not update the local copy of it", update);
     }
 
+    /// <summary>
+    /// The remote holds something newer than what was pushed on top of: a non-fast-forward rejection, or a push that
+    /// lost the race for the remote's ref lock to another push in flight ("failed to update ref" / "cannot lock ref"),
+    /// which is the same situation seen a moment later. Either way the caller fetches and tries again.
+    /// </summary>
     private static bool IsNonFastForward(string porcelainLine) =>
-        porcelainLine.Contains("[rejected]", StringComparison.Ordinal)
-        && (porcelainLine.Contains("non-fast-forward", StringComparison.Ordinal)
-            || porcelainLine.Contains("fetch first", StringComparison.Ordinal)
-            || porcelainLine.Contains("stale info", StringComparison.Ordinal));
+        (porcelainLine.Contains("[rejected]", StringComparison.Ordinal)
+            && (porcelainLine.Contains("non-fast-forward", StringComparison.Ordinal)
+                || porcelainLine.Contains("fetch first", StringComparison.Ordinal)
+                || porcelainLine.Contains("stale info", StringComparison.Ordinal)))
+        || (porcelainLine.Contains("[remote rejected]", StringComparison.Ordinal)
+            && (porcelainLine.Contains("failed to update ref", StringComparison.Ordinal)
+                || porcelainLine.Contains("cannot lock ref", StringComparison.Ordinal)));
 }

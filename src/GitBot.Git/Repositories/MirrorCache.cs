@@ -126,6 +126,10 @@ public sealed partial class MirrorCache
             ["init", "--quiet", "--bare", temporary],
             ["-C", temporary, "config", "remote.origin.url", cloneUrl],
             ["-C", temporary, "config", "remote.origin.fetch", FetchRefspec],
+            // Worktrees share this config. Large repositories: a compact index and a cache of untracked-file scans,
+            // so `git add --all` and `git clean` after a task do not re-read every directory.
+            ["-C", temporary, "config", "feature.manyFiles", "true"],
+            ["-C", temporary, "config", "core.untrackedCache", "true"],
         ];
         foreach (var step in steps)
         {

@@ -40,12 +40,12 @@ public sealed class IntegrationMerger(MirrorCache mirrors, BranchMerger merger, 
             }
 
             var push = await pusher.PushAsync(cachePath, outcome.Sha!, integration, plan.DefaultBranch, config.BranchPrefix + "/", credential, cancellationToken);
-            if (!push.Succeeded && !IsLostRefRace(push.Error))
+            if (!push.Succeeded)
             {
                 return TaskOutcome.Fail($"pushing {integration} failed: {push.Error}", retryable: true, cost);
             }
 
-            if (push.Succeeded && push.Value != PushStatus.Rejected)
+            if (push.Value != PushStatus.Rejected)
             {
                 return new TaskOutcome(TaskState.Succeeded, null, false, cost, commitSha);
             }
@@ -60,13 +60,4 @@ public sealed class IntegrationMerger(MirrorCache mirrors, BranchMerger merger, 
 
         return TaskOutcome.Fail($"{integration} kept moving while merging; giving up after {options.Value.MergeAttempts} attempts", retryable: true, cost);
     }
-
-    /// <summary>
-    /// True when the remote refused the update because another push moved the branch while ours was in flight
-    /// (git reports "cannot lock ref ... is at X but expected Y" / "failed to update ref" rather than a non-fast-forward
-    /// rejection): the same situation as a rejection, so the merge is redone on the new tip.
-    /// </summary>
-    private static bool IsLostRefRace(string? error) =>
-        error is not null
-        && (error.Contains("cannot lock ref", StringComparison.Ordinal) || error.Contains("failed to update ref", StringComparison.Ordinal));
 }

@@ -38,7 +38,14 @@ public sealed partial class PlanFinisher(
         PlanState state;
         int? pullNumber = null;
         string? reason = null;
-        if (TaskGraph.AllSucceeded(snapshot.Tasks))
+        if (TaskGraph.AllSucceeded(snapshot.Tasks) && snapshot.Tasks.All(t => t.CommitSha is null))
+        {
+            // Nothing to review: GitHub refuses a pull request without commits, and there is nothing to merge.
+            state = PlanState.Succeeded;
+            reason = "every task succeeded without changing anything, so there is no pull request";
+            await ReportAsync(client, repo, plan, $"{PlanReportRenderer.Marker(plan.Id)}\nGitBot finished: {reason}.", cancellationToken);
+        }
+        else if (TaskGraph.AllSucceeded(snapshot.Tasks))
         {
             var opened = await OpenPullRequestAsync(client, repo, plan, PlanConfiguration.IntegrationBranch(config, plan),
                 PullRequestBodyRenderer.Render(snapshot, context), cancellationToken);

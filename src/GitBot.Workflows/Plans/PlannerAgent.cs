@@ -20,6 +20,7 @@ public sealed class PlannerAgent(
     MirrorCache mirrors,
     WorktreeManager worktrees,
     IAgentRunner agents,
+    WorktreeReturner returner,
     IOptions<AgentOptions> agentOptions)
 {
     private const int Attempts = 2;
@@ -87,7 +88,7 @@ public sealed class PlannerAgent(
         }
         finally
         {
-            await worktrees.RemoveAsync(created.Value!, CancellationToken.None);
+            returner.Return(created.Value!);
         }
     }
 }
