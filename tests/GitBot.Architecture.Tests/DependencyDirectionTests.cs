@@ -15,7 +15,8 @@ public sealed class DependencyDirectionTests
         ["GitBot.Storage"] = ["GitBot.Core"],
         ["GitBot.Workflows"] = ["GitBot.Core", "GitBot.GitHub", "GitBot.Git", "GitBot.Agents", "GitBot.Storage"],
         ["GitBot.Server"] = ["GitBot.Core", "GitBot.GitHub", "GitBot.Git", "GitBot.Storage", "GitBot.Workflows"],
-        ["GitBot.Cli"] = ["GitBot.Core", "GitBot.GitHub", "GitBot.Git", "GitBot.Agents", "GitBot.Storage", "GitBot.Workflows", "GitBot.Server"],
+        // `gitbot demo` runs the whole flow offline: it starts the simulator (GitHub and the model on loopback) itself.
+        ["GitBot.Cli"] = ["GitBot.Core", "GitBot.GitHub", "GitBot.Git", "GitBot.Agents", "GitBot.Storage", "GitBot.Workflows", "GitBot.Server", "GitBot.Simulator"],
         // The simulator stands in for github.com: it shares no GitBot logic, only the process runner to drive git.
         ["GitBot.Simulator"] = ["GitBot.Git"],
     };

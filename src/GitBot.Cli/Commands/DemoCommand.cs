@@ -63,6 +63,12 @@ public static class DemoCommand
                 ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
                 Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             });
+            if (!interactive)
+            {
+                // A log or a test has no screen edge: wrapping would only split paths and commands.
+                console.Profile.Width = 200;
+            }
+
             var options = new DemoOptions(agent, root, TimeSpan.FromSeconds(seconds), parse.GetValue(clean), interactive);
             var exitCode = await new DemoRunner(console, TimeProvider.System).RunAsync(options, cancellationToken);
             if (options.Clean)

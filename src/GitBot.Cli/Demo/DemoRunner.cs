@@ -38,7 +38,15 @@ public sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
             if (finished is null)
             {
                 var last = await environment.Plans.FindLatestAsync(DemoScenario.Repository, issue, CancellationToken.None);
-                console.MarkupLineInterpolated($"[red]Timed out[/] after {options.Timeout} (or interrupted). Last seen: {Describe(last)}");
+                if (timeout.IsCancellationRequested)
+                {
+                    console.MarkupLineInterpolated($"[red]Timed out[/] after {options.Timeout} (or interrupted). Last seen: {Describe(last)}");
+                }
+                else
+                {
+                    console.MarkupLineInterpolated($"[red]GitBot stopped before the plan finished.[/] Last seen: {Describe(last)}");
+                }
+
                 new DemoReport(console, environment, options).Write(issue, last);
                 return 1;
             }
@@ -70,6 +78,12 @@ public sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
                 if (snapshot?.Plan.IsFinished == true)
                 {
                     finished = snapshot;
+                    return;
+                }
+
+                if (snapshot is null && SaidNoToConfiguration(environment, issue))
+                {
+                    // A configuration error is final for this label event: no plan will come, so stop waiting.
                     return;
                 }
 
@@ -105,6 +119,10 @@ public sealed class DemoRunner(IAnsiConsole console, TimeProvider time)
 
         return finished;
     }
+
+    private static bool SaidNoToConfiguration(DemoEnvironment environment, int issue) =>
+        environment.GitHub.GetIssue(DemoScenario.Repository, issue)?.Comments
+            .Any(c => c.Body.Contains("gitbot:config-error", StringComparison.Ordinal)) == true;
 
     internal static string Describe(PlanSnapshot? snapshot) => snapshot is null
         ? "no plan (GitBot did not pick up the issue)"

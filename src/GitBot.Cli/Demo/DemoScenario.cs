@@ -25,7 +25,8 @@ public static class DemoScenario
 
     private const string Limits = "limits:\n  max_parallel_tasks: 3\n  task_timeout: 2m\n";
 
-    // The prompt names the task as "## Your task: <id> — <title>"; the script picks its edit by that line.
+    // The prompt names the task as "## Your task: <id> — <title>"; the script picks its edit by that line. Arguments
+    // may hold no control characters, so the script is one line: YAML's folded block joins these lines with spaces.
     private const string CommandRole = """
         roles:
           coder:
@@ -34,13 +35,12 @@ public static class DemoScenario
             command:
               - sh
               - -c
-              - |
-                prompt=$(cat)
-                case "$prompt" in
-                  *"## Your task: 1 "*) sleep 2; printf 'alpha\n' > alpha.txt; echo "Wrote alpha.txt." ;;
-                  *"## Your task: 2 "*) sleep 2; printf 'beta\n' > beta.txt; echo "Wrote beta.txt." ;;
-                  *"## Your task: 3 "*) cat alpha.txt beta.txt > gamma.txt; echo "Combined alpha and beta into gamma.txt." ;;
-                  *) echo "unknown task" >&2; exit 1 ;;
+              - >-
+                prompt=$(cat); case "$prompt" in
+                *"## Your task: 1 "*) sleep 2; echo alpha > alpha.txt; echo "Wrote alpha.txt." ;;
+                *"## Your task: 2 "*) sleep 2; echo beta > beta.txt; echo "Wrote beta.txt." ;;
+                *"## Your task: 3 "*) cat alpha.txt beta.txt > gamma.txt; echo "Combined alpha and beta into gamma.txt." ;;
+                *) echo "unknown task" >&2; exit 1 ;;
                 esac
         """;
 
