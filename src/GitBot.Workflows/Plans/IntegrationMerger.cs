@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GitBot.Core.Configuration;
 using GitBot.Core.Plans;
 using GitBot.Git.Repositories;
@@ -12,6 +13,10 @@ namespace GitBot.Workflows.Plans;
 /// </summary>
 public sealed class IntegrationMerger(MirrorCache mirrors, BranchMerger merger, BranchPusher pusher, IOptions<PlanOptions> options)
 {
+    // Tasks of one plan finishing together on this node merge one at a time: racing each other would only turn into
+    // rejected pushes, fetches and merges done again. Tasks on other nodes still race, and the retry handles them.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _branchLocks = new(StringComparer.Ordinal);
+
     /// <summary>Merges <paramref name="commitSha"/>; a conflict is a NeedsHuman outcome naming the files.</summary>
     public async Task<TaskOutcome> MergeAsync(
         PlanRecord plan, RepoConfig config, TaskRecord task, string cachePath, string commitSha, GitCredential credential, decimal cost, CancellationToken cancellationToken)
@@ -20,6 +25,21 @@ public sealed class IntegrationMerger(MirrorCache mirrors, BranchMerger merger, 
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(task);
         var integration = PlanConfiguration.IntegrationBranch(config, plan);
+        var gate = _branchLocks.GetOrAdd($"{plan.Repository}\n{integration}", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await MergeLockedAsync(plan, config, task, integration, cachePath, commitSha, credential, cost, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TaskOutcome> MergeLockedAsync(
+        PlanRecord plan, RepoConfig config, TaskRecord task, string integration, string cachePath, string commitSha, GitCredential credential, decimal cost, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= Math.Max(1, options.Value.MergeAttempts); attempt++)
         {
             var merge = await merger.MergeAsync(cachePath, $"refs/remotes/origin/{integration}", commitSha,
