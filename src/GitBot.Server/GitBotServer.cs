@@ -1,6 +1,7 @@
 using GitBot.GitHub;
 using GitBot.GitHub.Webhooks;
 using GitBot.Server.Hosting;
+using GitBot.Server.Plans;
 using GitBot.Server.Setup;
 using GitBot.Server.Webhooks;
 using GitBot.Storage;
@@ -95,6 +96,7 @@ public static partial class GitBotServer
 
         services.AddGitHubClient(configuration);
         services.AddGitBotWorkflows(configuration, WorkflowHostRole.Serve);
+        services.AddSingleton<TaskLogEndpoint>();
 
         services.AddSingleton(sp => new WebhookIngressHandler(
             server.Mode == ServerMode.Ingress
@@ -124,6 +126,9 @@ public static partial class GitBotServer
         else
         {
             app.MapGet("/", context => context.Response.WriteAsync($"GitBot is running. GitHub delivers webhooks to {WebhookIngressHandler.Route}."));
+            var logs = app.Services.GetRequiredService<TaskLogEndpoint>();
+            app.MapGet(TaskLogEndpoint.Route, (long planId, string taskId, string? sig, CancellationToken cancellationToken) =>
+                logs.HandleAsync(planId, taskId, sig, cancellationToken));
         }
     }
 

@@ -10,71 +10,101 @@ namespace GitBot.Workflows.Plans;
 /// <summary>
 /// Keeps the plan comment on the issue in step with the stored plan. Guarantees: one plan comment per plan, even when
 /// a node dies between posting it and storing its id (the comment carries a marker and is found again before a new
-/// one is posted); every refresh renders the plan as stored at that moment, and refreshes of one plan on one node run
-/// one at a time, so the comment never goes back to an older state because of this node.
+/// one is posted); every edit renders the plan as stored at that moment, edits of one plan on one node run one at a
+/// time, and the last edit after a change renders a state at least as new as that change, so the comment never stays
+/// behind because of this node.
 /// </summary>
 public sealed partial class PlanCommentPublisher(
     IPlanStore store,
     GitHubClientFactory github,
     PlanConfiguration configuration,
     IOptions<PlanOptions> options,
+    Logs.TaskLogLinkSigner signer,
     TimeProvider time,
     ILogger<PlanCommentPublisher> logger)
 {
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<long, RefreshState> _states = new();
 
-    /// <summary>Posts or edits the plan comment from the stored plan. Failures are logged: a comment is never worth failing a task.</summary>
+    /// <summary>
+    /// Brings the plan comment up to date with the stored plan. Refreshes of one plan on this node coalesce: while one
+    /// is posting, further calls only mark the plan changed and return, and the running refresh renders again until it
+    /// has posted the latest stored state — so a burst of task transitions costs a couple of edits, not one each, and
+    /// no transition waits for GitHub. Failures are logged: a comment is never worth failing a task.
+    /// </summary>
     public async Task RefreshAsync(long planId, CancellationToken cancellationToken)
     {
-        var gate = _gates.GetOrAdd(planId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        var state = _states.GetOrAdd(planId, _ => new RefreshState());
+        Interlocked.Exchange(ref state.Dirty, 1);
+        while (true)
         {
-            var snapshot = await store.GetAsync(planId, cancellationToken);
-            if (snapshot is null || snapshot.Tasks.Count == 0)
+            if (Interlocked.CompareExchange(ref state.Busy, 1, 0) != 0)
             {
-                return; // Nothing planned yet: the comment appears with the plan.
+                return; // The refresh in progress sees the mark and renders again.
             }
 
-            var plan = snapshot.Plan;
-            var body = PlanCommentRenderer.Render(snapshot, Context(plan));
-            var client = github.ForInstallation(plan.InstallationId);
-            var repo = RepositoryName.Parse(plan.Repository);
-            var commentId = plan.PlanCommentId ?? await FindAsync(client, repo, plan, cancellationToken);
-            if (commentId is { } id)
+            try
             {
-                var updated = await client.Issues.UpdateCommentAsync(repo.Owner, repo.Name, id, body, cancellationToken);
-                if (!updated.IsSuccess)
+                while (Interlocked.Exchange(ref state.Dirty, 0) == 1)
                 {
-                    LogFailed(logger, planId, updated.Error!.Message);
+                    await PostAsync(planId, cancellationToken);
                 }
             }
-            else
+            finally
             {
-                var created = await client.Issues.CreateCommentAsync(repo.Owner, repo.Name, plan.IssueNumber, body, cancellationToken);
-                if (!created.TryGetValue(out var comment))
-                {
-                    LogFailed(logger, planId, created.Error!.Message);
-                    return;
-                }
-
-                id = comment.Id;
+                Volatile.Write(ref state.Busy, 0);
             }
 
-            if (plan.PlanCommentId is null)
+            if (Volatile.Read(ref state.Dirty) == 0)
             {
-                await RememberAsync(planId, id, cancellationToken);
+                return; // Nobody marked the plan between our last render and the release.
             }
         }
-        finally
+    }
+
+    private async Task PostAsync(long planId, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetAsync(planId, cancellationToken);
+        if (snapshot is null || snapshot.Tasks.Count == 0)
         {
-            gate.Release();
+            return; // Nothing planned yet: the comment appears with the plan.
+        }
+
+        var plan = snapshot.Plan;
+        var body = PlanCommentRenderer.Render(snapshot, Context(plan));
+        var client = github.ForInstallation(plan.InstallationId);
+        var repo = RepositoryName.Parse(plan.Repository);
+        var commentId = plan.PlanCommentId ?? await FindAsync(client, repo, plan, cancellationToken);
+        if (commentId is { } id)
+        {
+            var updated = await client.Issues.UpdateCommentAsync(repo.Owner, repo.Name, id, body, cancellationToken);
+            if (!updated.IsSuccess)
+            {
+                LogFailed(logger, planId, updated.Error!.Message);
+            }
+        }
+        else
+        {
+            var created = await client.Issues.CreateCommentAsync(repo.Owner, repo.Name, plan.IssueNumber, body, cancellationToken);
+            if (!created.TryGetValue(out var comment))
+            {
+                LogFailed(logger, planId, created.Error!.Message);
+                return;
+            }
+
+            id = comment.Id;
+        }
+
+        if (plan.PlanCommentId is null)
+        {
+            await RememberAsync(planId, id, cancellationToken);
         }
     }
 
     /// <summary>The rendering context for a plan's comments and pull request.</summary>
     public PlanRenderContext Context(PlanRecord plan) =>
-        new(time.GetUtcNow(), configuration.For(plan).BranchPrefix, options.Value.PublicUrl?.TrimEnd('/'));
+        new(time.GetUtcNow(), configuration.For(plan).BranchPrefix,
+            signer.CanSign ? options.Value.PublicUrl?.TrimEnd('/') : null,
+            signer.CanSign ? signer.Sign : null);
 
     private static async Task<long?> FindAsync(GitHubClient client, RepositoryName repo, PlanRecord plan, CancellationToken cancellationToken)
     {
@@ -101,6 +131,12 @@ public sealed partial class PlanCommentPublisher(
                 return;
             }
         }
+    }
+
+    private sealed class RefreshState
+    {
+        public int Busy;
+        public int Dirty;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan {PlanId}: the plan comment could not be written: {Error}")]

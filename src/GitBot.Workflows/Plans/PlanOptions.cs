@@ -7,7 +7,8 @@ public sealed class PlanOptions
 
     /// <summary>
     /// The public base URL of this GitBot (e.g. <c>https://gitbot.example.com</c>); plan comments link each task's log
-    /// under it (<c>/plans/{plan}/tasks/{task}/log</c>). No links when unset.
+    /// under it (<c>/plans/{plan}/tasks/{task}/log?sig=…</c>, signed so only the posted link opens it). No links when
+    /// unset. A log is served by the node that ran the task.
     /// </summary>
     public string? PublicUrl { get; set; }
 

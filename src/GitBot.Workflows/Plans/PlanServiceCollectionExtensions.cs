@@ -38,6 +38,7 @@ public static class PlanServiceCollectionExtensions
         services.AddQuartzHostedService(AgentTaskScheduler.SchedulerName, hosted => hosted.AutoStart = false);
         services.TryAddSingleton<PlanJobScheduler>();
         services.TryAddSingleton<PlanConfiguration>();
+        services.TryAddSingleton<Logs.TaskLogLinkSigner>();
         services.TryAddSingleton<PlanCommentPublisher>();
         services.TryAddSingleton<PlanEngine>();
         services.TryAddSingleton<PlanCanceller>();

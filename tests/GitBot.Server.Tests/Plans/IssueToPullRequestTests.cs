@@ -7,7 +7,7 @@ namespace GitBot.Server.Tests.Plans;
 /// The flow the issue asks to see, end to end on real PostgreSQL, real git over the simulator's HTTP and the real
 /// Claude Code CLI against the scripted model: tasks 1 and 2 are independent and 3 comes after both.
 /// </summary>
-public sealed class IssueToPullRequestTests
+public sealed partial class IssueToPullRequestTests
 {
     private const string Body = """
         We need three modules.
@@ -28,7 +28,7 @@ public sealed class IssueToPullRequestTests
         await using var flow = await FlowHarness.StartAsync(Script(), new Dictionary<string, string>
         {
             [".github/gitbot.yml"] = "limits:\n  max_parallel_tasks: 3\n  task_timeout: 5m\n",
-        });
+        }, new Dictionary<string, string?> { ["Plans:PublicUrl"] = "https://gitbot.example" });
 
         var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Add alpha, beta and gamma", Body, "alice", ["agent"], CancellationToken.None);
         var done = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromMinutes(4));
@@ -72,8 +72,20 @@ public sealed class IssueToPullRequestTests
         Assert.Equal(3, plan.Body.Split('\n').Count(l => l.StartsWith("- [x]", StringComparison.Ordinal)));
         Assert.Contains("```mermaid", plan.Body, StringComparison.Ordinal);
         Assert.Contains("$", plan.Body, StringComparison.Ordinal);
+
+        // Each task's log link is signed and served by the node that ran it; the log holds the agent's stream.
+        var link = LogLink().Match(plan.Body);
+        Assert.True(link.Success, plan.Body);
+        var logAnswer = await flow.Server.Client.GetAsync(link.Groups[1].Value);
+        Assert.Equal(System.Net.HttpStatusCode.OK, logAnswer.StatusCode);
+        Assert.Contains("\"type\":\"result\"", await logAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await flow.Server.Client.GetAsync(link.Groups[1].Value.Split('?')[0])).StatusCode);
+
         var pullBody = flow.GitHub.GetIssue(FlowHarness.Repo, pullNumber)!.Body!;
         Assert.Contains($"Closes #{issue}", pullBody, StringComparison.Ordinal);
         Assert.Empty(flow.GitHub.RejectedRequests);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(https://gitbot\.example(/plans/\d+/tasks/1/log\?sig=[0-9a-f]{32})\)")]
+    private static partial System.Text.RegularExpressions.Regex LogLink();
 }

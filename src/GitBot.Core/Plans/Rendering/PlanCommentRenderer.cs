@@ -101,9 +101,10 @@ public static class PlanCommentRenderer
             return null;
         }
 
-        return string.Create(
+        var url = string.Create(
             CultureInfo.InvariantCulture,
             $"{context.LogBaseUrl.TrimEnd('/')}/plans/{planId}/tasks/{Uri.EscapeDataString(task.Id)}/log");
+        return context.LogLinkSignature is { } sign ? $"{url}?sig={Uri.EscapeDataString(sign(planId, task.Id))}" : url;
     }
 
     private static string Tail(PlanSnapshot snapshot, PlanRenderContext context, bool graph)
