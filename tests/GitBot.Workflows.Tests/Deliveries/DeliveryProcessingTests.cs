@@ -23,7 +23,7 @@ public sealed class DeliveryProcessingTests
         await using var environment = await WorkflowTestEnvironment.CreateAsync(provider);
         var created = ExampleDeliveries.Of("installation", "created");
         var added = ExampleDeliveries.Of("installation_repositories", "added");
-        var unrelated = ExampleDeliveries.Of("issues", "opened");
+        var unrelated = ExampleDeliveries.Of("issues", "locked");
 
         // The ingress committed these and the process died before any dispatcher saw them.
         await using (var storage = await environment.StorageOnlyAsync())
