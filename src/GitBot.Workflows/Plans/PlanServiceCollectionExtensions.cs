@@ -52,11 +52,11 @@ public static class PlanServiceCollectionExtensions
         services.TryAddSingleton<PermissionChecker>();
         services.AddWebhookEventHandler<IssueTriggerHandler>();
         services.AddWebhookEventHandler<ApproveCommandHandler>();
-        services.TryAddSingleton<WorktreeReturner>();
+        services.TryAddSingleton<WorktreeHousekeeper>();
         services.AddHostedService<PlanRecoveryService>();
         // Stopped after the task scheduler (hosted services stop in reverse order), so returns started by interrupted
         // tasks are awaited too.
-        services.AddHostedService(sp => sp.GetRequiredService<WorktreeReturner>());
+        services.AddHostedService(sp => sp.GetRequiredService<WorktreeHousekeeper>());
         services.AddHostedService<AgentTaskSchedulerService>();
         return services;
     }

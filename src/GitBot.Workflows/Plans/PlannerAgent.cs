@@ -20,7 +20,7 @@ public sealed class PlannerAgent(
     MirrorCache mirrors,
     WorktreeManager worktrees,
     IAgentRunner agents,
-    WorktreeReturner returner,
+    WorktreeHousekeeper housekeeper,
     IOptions<AgentOptions> agentOptions)
 {
     private const int Attempts = 2;
@@ -88,7 +88,7 @@ public sealed class PlannerAgent(
         }
         finally
         {
-            returner.Return(created.Value!);
+            housekeeper.Return(created.Value!);
         }
     }
 }

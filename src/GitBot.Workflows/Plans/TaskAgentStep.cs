@@ -11,14 +11,14 @@ namespace GitBot.Workflows.Plans;
 /// The part of a task run that happens in a worktree: make the worktree on the task branch from the integration
 /// branch, run the role's agent in it, commit what it changed with the bot identity and a trailer naming the task,
 /// and push the task branch. The worktree is always given back, whatever happens (in the background: see
-/// <see cref="WorktreeReturner"/>).
+/// <see cref="WorktreeHousekeeper"/>).
 /// </summary>
 public sealed class TaskAgentStep(
     WorktreeManager worktrees,
     WorkspaceCommitter committer,
     BranchPusher pusher,
     IAgentRunner agents,
-    WorktreeReturner returner)
+    WorktreeHousekeeper housekeeper)
 {
     /// <summary>The trailer that names a task's commit; a re-run finds the commit by it instead of running again.</summary>
     public const string TaskTrailer = "GitBot-Task";
@@ -95,7 +95,7 @@ public sealed class TaskAgentStep(
         }
         finally
         {
-            returner.Return(worktree);
+            housekeeper.Return(worktree);
         }
     }
 
