@@ -16,7 +16,7 @@ namespace GitBot.Git.Repositories;
 /// (concurrent ones race on the shared config and worktree metadata), checkouts run in parallel; a pooled worktree
 /// is handed to one caller at a time.
 /// </summary>
-public sealed partial class WorktreeManager
+public sealed class WorktreeManager
 {
     private readonly GitCli _git;
     private readonly GitOptions _options;
@@ -58,7 +58,6 @@ public sealed partial class WorktreeManager
         {
             if (Directory.Exists(pooled) && await SwitchAsync(cache, pooled, shortBranch, sha, cancellationToken) is null)
             {
-                InUse(cache).Add(1);
                 return GitOperationResult<Worktree>.Ok(new Worktree(pooled, shortBranch, cache));
             }
 
@@ -89,7 +88,6 @@ public sealed partial class WorktreeManager
             return GitOperationResult<Worktree>.Fail(error);
         }
 
-        InUse(cache).Add(1);
         return GitOperationResult<Worktree>.Ok(new Worktree(path, shortBranch, cache));
     }
 
@@ -101,7 +99,6 @@ public sealed partial class WorktreeManager
     {
         var cache = Path.GetFullPath(worktree.CachePath);
         var path = Path.GetFullPath(worktree.Path);
-        InUse(cache).Add(-1);
         var pool = _pools.GetOrAdd(cache, _ => new ConcurrentStack<string>());
         if (Directory.Exists(path) && IsManaged(path) && pool.Count < _options.WorktreePoolSize)
         {

@@ -24,7 +24,6 @@ public sealed partial class TaskRunner(
     BranchInspector inspector,
     TaskAgentStep agentStep,
     IntegrationMerger merger,
-    WorktreeHousekeeper housekeeper,
     PlanJobScheduler jobs,
     IOptions<PlanOptions> planOptions,
     IOptions<AgentOptions> agentOptions,
@@ -108,7 +107,6 @@ public sealed partial class TaskRunner(
         }
 
         var cachePath = cache.Value!;
-        housekeeper.FillPool(cachePath, $"refs/remotes/origin/{PlanConfiguration.IntegrationBranch(config, plan)}", schedulerOptions.Value.AgentSlots);
         var taskBranch = PlanConfiguration.TaskBranch(config, plan, task.Id);
         var done = await inspector.FindCommitWithTrailerAsync(cachePath, $"refs/remotes/origin/{taskBranch}",
             TaskAgentStep.TaskTrailer, TaskAgentStep.TrailerValue(plan.Id, task.Id), cancellationToken);

@@ -6,10 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace GitBot.Workflows.Plans;
 
 /// <summary>
-/// Worktree housekeeping off a task's critical path: giving finished worktrees back to the pool, and filling the pool
-/// ahead of demand (<see cref="FillPool"/>). Giving one back resets and cleans it (on a large repository,
-/// hundreds of milliseconds of file-system work) and nothing of the task's outcome depends on it, so the task's merge
-/// and state change go first. Work still in flight when the node stops is awaited; work cut short by a crash leaves a
+/// Worktree housekeeping off a task's critical path: giving finished worktrees back to the pool. Giving one back
+/// resets and cleans it (on a large repository, hundreds of milliseconds of file-system work) and nothing of the
+/// task's outcome depends on it, so the task's merge and state change go first. Work still in flight when the node stops is awaited; work cut short by a crash leaves a
 /// directory that start-up clean-up removes.
 /// </summary>
 public sealed partial class WorktreeHousekeeper(WorktreeManager worktrees, ILogger<WorktreeHousekeeper> logger) : IHostedService
@@ -18,23 +17,6 @@ public sealed partial class WorktreeHousekeeper(WorktreeManager worktrees, ILogg
 
     /// <summary>Starts returning <paramref name="worktree"/> and returns at once.</summary>
     public void Return(Worktree worktree) => Track(Task.Run(() => ReturnAsync(worktree)));
-
-    /// <summary>
-    /// Starts filling the repository's worktree pool up to <paramref name="size"/> (this node's agent slots) and
-    /// returns at once: the first task of a repository on a node pays for one full checkout, not one per slot.
-    /// </summary>
-    public void FillPool(string cachePath, string startPoint, int size) =>
-        Track(Task.Run(async () =>
-        {
-            try
-            {
-                await worktrees.FillPoolAsync(cachePath, startPoint, size, CancellationToken.None);
-            }
-            catch (IOException ex)
-            {
-                LogFailed(logger, cachePath, ex);
-            }
-        }));
 
     private void Track(Task work)
     {
