@@ -112,12 +112,11 @@ public sealed partial class IssueTriggerHandler(
             ? m.Groups[1].Value
             : RepoConfigParser.Defaults.TriggerLabel;
 
+    /// <summary>A new comment for a new set of problems (the user sees each attempt's answer); none when unchanged.</summary>
     private static async Task ReportConfigProblemsAsync(GitHubClient client, RepositoryName repo, int issue, string body, CancellationToken cancellationToken)
     {
-        var comments = await client.Issues.ListCommentsAsync(repo.Owner, repo.Name, issue, cancellationToken);
-        var last = comments.TryGetValue(out var list)
-            ? list.LastOrDefault(c => c.Body?.Contains(ConfigProblemsRenderer.Marker, StringComparison.Ordinal) == true)
-            : null;
+        var found = await IssueCommentWriter.FindAsync(client, repo, issue, ConfigProblemsRenderer.Marker, cancellationToken);
+        var last = found.Count > 0 ? found[^1] : null;
         if (last?.Body != body)
         {
             await client.Issues.CreateCommentAsync(repo.Owner, repo.Name, issue, body, cancellationToken);

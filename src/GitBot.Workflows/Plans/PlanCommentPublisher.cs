@@ -106,14 +106,9 @@ public sealed partial class PlanCommentPublisher(
             signer.CanSign ? options.Value.PublicUrl?.TrimEnd('/') : null,
             signer.CanSign ? signer.Sign : null);
 
-    private static async Task<long?> FindAsync(GitHubClient client, RepositoryName repo, PlanRecord plan, CancellationToken cancellationToken)
-    {
-        var comments = await client.Issues.ListCommentsAsync(repo.Owner, repo.Name, plan.IssueNumber, cancellationToken);
-        var marker = PlanCommentRenderer.Marker(plan.Id);
-        return comments.TryGetValue(out var list)
-            ? list.FirstOrDefault(c => c.Body?.StartsWith(marker, StringComparison.Ordinal) == true)?.Id
-            : null;
-    }
+    private static async Task<long?> FindAsync(GitHubClient client, RepositoryName repo, PlanRecord plan, CancellationToken cancellationToken) =>
+        (await Issues.IssueCommentWriter.FindAsync(client, repo, plan.IssueNumber, PlanCommentRenderer.Marker(plan.Id), cancellationToken))
+            .FirstOrDefault(c => c.Body!.StartsWith(PlanCommentRenderer.Marker(plan.Id), StringComparison.Ordinal))?.Id;
 
     private async Task RememberAsync(long planId, long commentId, CancellationToken cancellationToken)
     {

@@ -98,20 +98,8 @@ public sealed partial class PlanFinisher(
             new CreatePullRequestRequest(title, branch, plan.DefaultBranch, body, Draft: true), cancellationToken);
     }
 
-    private static async Task ReportAsync(GitHubClient client, RepositoryName repo, PlanRecord plan, string body, CancellationToken cancellationToken)
-    {
-        var marker = PlanReportRenderer.Marker(plan.Id);
-        var listed = await client.Issues.ListCommentsAsync(repo.Owner, repo.Name, plan.IssueNumber, cancellationToken);
-        var existing = listed.TryGetValue(out var list) ? list.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true) : null;
-        if (existing is not null)
-        {
-            await client.Issues.UpdateCommentAsync(repo.Owner, repo.Name, existing.Id, body, cancellationToken);
-        }
-        else
-        {
-            await client.Issues.CreateCommentAsync(repo.Owner, repo.Name, plan.IssueNumber, body, cancellationToken);
-        }
-    }
+    private static Task ReportAsync(GitHubClient client, RepositoryName repo, PlanRecord plan, string body, CancellationToken cancellationToken) =>
+        Issues.IssueCommentWriter.UpsertAsync(client, repo, plan.IssueNumber, PlanReportRenderer.Marker(plan.Id), body, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId}: pull request #{PullNumber} is open")]
     private static partial void LogOpened(ILogger logger, long planId, int pullNumber);

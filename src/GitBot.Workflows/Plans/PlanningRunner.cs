@@ -140,11 +140,7 @@ public sealed partial class PlanningRunner(
         var repo = RepositoryName.Parse(plan.Repository);
         var body = PlanReportRenderer.RenderPlanningFailed(plan, problems);
         var marker = PlanReportRenderer.Marker(plan.Id);
-        var listed = await client.Issues.ListCommentsAsync(repo.Owner, repo.Name, plan.IssueNumber, cancellationToken);
-        if (!(listed.TryGetValue(out var list) && list.Any(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true)))
-        {
-            await client.Issues.CreateCommentAsync(repo.Owner, repo.Name, plan.IssueNumber, body, cancellationToken);
-        }
+        await Issues.IssueCommentWriter.UpsertAsync(client, repo, plan.IssueNumber, marker, body, cancellationToken);
 
         await engine.UpdateAsync(plan.Id, current =>
         {
