@@ -4,23 +4,20 @@ using System.Net.Sockets;
 namespace GitBot.Simulator.Http;
 
 /// <summary>
-/// The loopback HTTP server (<see cref="HttpListener"/>, keep-alive by default). Each request is served on its own task,
-/// so slow handlers and injected latency never hold up other requests.
+/// The loopback HTTP server of the simulator and the scripted model server (<see cref="HttpListener"/>, keep-alive by
+/// default). Each request is served on its own task, so slow handlers and injected latency never hold up other requests.
 /// </summary>
 internal sealed class SimulatorListener : IAsyncDisposable
 {
     private readonly HttpListener _listener;
-    private readonly Func<SimRequest, CancellationToken, Task<SimResponse>> _handle;
-    private readonly Func<HttpListenerContext, CancellationToken, Task<bool>> _serveRaw;
+    private readonly Func<HttpListenerContext, CancellationToken, Task> _serve;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    private SimulatorListener(HttpListener listener, Uri baseUrl, Func<SimRequest, CancellationToken, Task<SimResponse>> handle,
-        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw)
+    private SimulatorListener(HttpListener listener, Uri baseUrl, Func<HttpListenerContext, CancellationToken, Task> serve)
     {
         _listener = listener;
-        _handle = handle;
-        _serveRaw = serveRaw;
+        _serve = serve;
         BaseUrl = baseUrl;
         _loop = Task.Run(AcceptLoopAsync);
     }
@@ -28,12 +25,19 @@ internal sealed class SimulatorListener : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>
-    /// Binds a free loopback port (retrying if another process grabs it between probe and bind). Each request is first
-    /// offered to <paramref name="serveRaw"/> (git smart HTTP, which streams and is no REST call); when it declines
-    /// (false), the request is read whole and answered by <paramref name="handle"/>.
+    /// The simulator's server: each request is first offered to <paramref name="serveRaw"/> (git smart HTTP, which
+    /// streams and is no REST call); when it declines (false), the request is read whole and answered by
+    /// <paramref name="handle"/>.
     /// </summary>
     public static SimulatorListener Start(Func<SimRequest, CancellationToken, Task<SimResponse>> handle,
-        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw)
+        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw) =>
+        Start((context, ct) => ServeRestAsync(context, handle, serveRaw, ct));
+
+    /// <summary>
+    /// Binds a free loopback port (retrying if another process grabs it between probe and bind) and hands every request
+    /// to <paramref name="serve"/>, which answers it in full; the token fires when the server stops.
+    /// </summary>
+    public static SimulatorListener Start(Func<HttpListenerContext, CancellationToken, Task> serve)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -44,7 +48,7 @@ internal sealed class SimulatorListener : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new SimulatorListener(listener, new Uri(prefix), handle, serveRaw);
+                return new SimulatorListener(listener, new Uri(prefix), serve);
             }
             catch (HttpListenerException) when (attempt < 20)
             {
@@ -93,22 +97,23 @@ internal sealed class SimulatorListener : IAsyncDisposable
                 return;
             }
 
-            _ = Task.Run(() => ServeAsync(context));
+            _ = Task.Run(() => _serve(context, _stopping.Token));
         }
     }
 
-    private async Task ServeAsync(HttpListenerContext context)
+    private static async Task ServeRestAsync(HttpListenerContext context, Func<SimRequest, CancellationToken, Task<SimResponse>> handle,
+        Func<HttpListenerContext, CancellationToken, Task<bool>> serveRaw, CancellationToken stopping)
     {
         try
         {
-            if (await _serveRaw(context, _stopping.Token))
+            if (await serveRaw(context, stopping))
             {
                 return;
             }
 
-            var request = await SimRequest.ReadAsync(context.Request, _stopping.Token);
-            var response = await _handle(request, _stopping.Token);
-            await response.WriteAsync(context.Response, _stopping.Token);
+            var request = await SimRequest.ReadAsync(context.Request, stopping);
+            var response = await handle(request, stopping);
+            await response.WriteAsync(context.Response, stopping);
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
         {

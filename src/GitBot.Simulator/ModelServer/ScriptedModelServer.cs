@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,23 +16,19 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    private readonly HttpListener _listener;
     private readonly ModelScript _script;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly List<ModelRequestRecord> _requests = [];
     private readonly Lock _gate = new();
-    private readonly Task _loop;
+    private readonly Http.SimulatorListener _listener;
 
-    private ScriptedModelServer(HttpListener listener, Uri baseUrl, ModelScript script)
+    private ScriptedModelServer(ModelScript script)
     {
-        _listener = listener;
         _script = script;
-        BaseUrl = baseUrl;
-        _loop = Task.Run(AcceptLoopAsync);
+        _listener = Http.SimulatorListener.Start(ServeAsync);
     }
 
     /// <summary>Root URL, e.g. <c>http://127.0.0.1:40123/</c>; give it to the CLI as <c>ANTHROPIC_BASE_URL</c>.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _listener.BaseUrl;
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<ModelRequestRecord> Requests
@@ -48,78 +42,24 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Binds a free loopback port (retrying if another process takes it between probe and bind).</summary>
+    /// <summary>Starts the server on a free loopback port.</summary>
     public static Task<ScriptedModelServer> StartAsync(ModelScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
-        for (var attempt = 0; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}/");
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return Task.FromResult(new ScriptedModelServer(listener, new Uri(prefix), script));
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                listener.Close();
-            }
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new ScriptedModelServer(script));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            _listener.Close();
-        }
-        catch (HttpListenerException)
-        {
-            // Already released.
-        }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // The listener was closed under a pending accept; that is how the loop ends.
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
-
-    private async Task ServeAsync(HttpListenerContext context)
+    private async Task ServeAsync(HttpListenerContext context, CancellationToken stopping)
     {
         var response = context.Response;
         try
         {
             var request = context.Request;
             using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync(_stopping.Token);
+            var body = await reader.ReadToEndAsync(stopping);
             var headers = request.Headers.AllKeys.OfType<string>()
                 .ToDictionary(k => k.ToLowerInvariant(), k => request.Headers[k] ?? string.Empty, StringComparer.Ordinal);
             var path = request.Url?.AbsolutePath ?? "/";
@@ -127,7 +67,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
             if (request.HttpMethod == "POST" && path == "/v1/messages")
             {
-                await ServeMessagesAsync(response, request.HttpMethod, pathAndQuery, headers, body);
+                await ServeMessagesAsync(response, request.HttpMethod, pathAndQuery, headers, body, stopping);
                 return;
             }
 
@@ -149,7 +89,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
-    private async Task ServeMessagesAsync(HttpListenerResponse response, string method, string path, Dictionary<string, string> headers, string body)
+    private async Task ServeMessagesAsync(HttpListenerResponse response, string method, string path, Dictionary<string, string> headers, string body, CancellationToken stopping)
     {
         ModelConversation conversation;
         try
@@ -179,7 +119,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
         if (step.Kind == ModelStepKind.Delay)
         {
-            await Task.Delay(step.Duration, _stopping.Token);
+            await Task.Delay(step.Duration, stopping);
             step = ModelStep.Text(step.Content);
         }
 
@@ -198,8 +138,8 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         var output = response.OutputStream;
         foreach (var sse in ModelSse.Events(reply))
         {
-            await output.WriteAsync(Encoding.UTF8.GetBytes(sse), _stopping.Token);
-            await output.FlushAsync(_stopping.Token);
+            await output.WriteAsync(Encoding.UTF8.GetBytes(sse), stopping);
+            await output.FlushAsync(stopping);
         }
 
         response.Close();
@@ -237,12 +177,5 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             _requests.Add(record);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
