@@ -7,10 +7,11 @@
 # The real `gitbot serve` composition (GitBotServer.Build) on PostgreSQL against the GitHub simulator; agents are
 # `backend: command` roles that append `date +%s%N` to a marks file.
 #
-#   bench/agent-start/run.sh                  # COLD=2 WARM=5
+#   bench/agent-start/run.sh                  # COLD=2 WARM=5 EIGHT=3
 #   COLD=3 WARM=10 bench/agent-start/run.sh
 #
-# Environment: GITBOT_TEST_POSTGRES (else a throwaway cluster as in test.sh), COLD (2), WARM (5), FILES (50000),
+# Environment: GITBOT_TEST_POSTGRES (else a throwaway cluster as in test.sh), COLD (2), WARM (5), EIGHT (3: warm-pool
+# eight-task plans per slot count, medians reported), FILES (50000),
 # REPO_CACHE (/tmp/gitbot-agent-start-<FILES>.git: generated once with git fast-import, then reused).
 # Output: bench/results/agent-start-<timestamp>/ (driver output, server logs) and bench/agent-start/RESULTS.md.
 set -euo pipefail
@@ -66,6 +67,6 @@ echo "== repository: $(git -C "$cache" ls-tree -r --name-only main | wc -l) file
 
 echo "== building the driver (Release)"
 dotnet build "$here/AgentStartBench" -c Release -nologo -v quiet
-echo "== running (COLD=${COLD:-2} WARM=${WARM:-5})"
-dotnet "$here/AgentStartBench/bin/Release/net10.0/AgentStartBench.dll" "$cache" "$work" "$out" "${COLD:-2}" "${WARM:-5}" | tee "$out/driver.txt"
+echo "== running (COLD=${COLD:-2} WARM=${WARM:-5} EIGHT=${EIGHT:-3})"
+dotnet "$here/AgentStartBench/bin/Release/net10.0/AgentStartBench.dll" "$cache" "$work" "$out" "${COLD:-2}" "${WARM:-5}" "${EIGHT:-3}" | tee "$out/driver.txt"
 echo "results in $out"
