@@ -4,8 +4,8 @@ namespace GitBot.Core.Reviews.Gate;
 internal static class GateApprovals
 {
     /// <summary>Adds what is missing about approvals and change requests.</summary>
-    /// <returns>True when some person's latest review requests changes.</returns>
-    public static bool Evaluate(GateInput input, List<string> missing, List<string> notes)
+    /// <param name="blocking">Gets the lines of people whose latest review requests changes.</param>
+    public static void Evaluate(GateInput input, List<string> missing, List<string> blocking, List<string> notes)
     {
         var ignoredLogins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         ignoredLogins.UnionWith(input.Policy.BotLogins);
@@ -33,7 +33,6 @@ internal static class GateApprovals
 
         var permissions = new Dictionary<string, RepositoryPermission>(input.Permissions, StringComparer.OrdinalIgnoreCase);
         var approvals = 0;
-        var changesRequested = false;
         var olderHead = false;
         var shortSha = GateText.Short(input.HeadSha);
         foreach (var review in latest.Values.OrderBy(r => r.UserLogin, StringComparer.OrdinalIgnoreCase))
@@ -41,8 +40,8 @@ internal static class GateApprovals
             var who = review.UserLogin;
             if (review.State == GateReviewState.ChangesRequested)
             {
-                changesRequested = true;
                 missing.Add($"{who} requested changes (on {GateText.Short(review.CommitId)}); their new review or a dismissal is needed");
+                blocking.Add(missing[^1]);
                 continue;
             }
 
@@ -78,8 +77,6 @@ internal static class GateApprovals
 
             missing.Add(line);
         }
-
-        return changesRequested;
     }
 
     private static string? WhyNotCounted(GateInput input, GateReview review, Dictionary<string, RepositoryPermission> permissions)

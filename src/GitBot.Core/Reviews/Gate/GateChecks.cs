@@ -4,8 +4,8 @@ namespace GitBot.Core.Reviews.Gate;
 internal static class GateChecks
 {
     /// <summary>Adds one line to <paramref name="missing"/> per required check that has not succeeded, and notes about ignored look-alikes.</summary>
-    /// <returns>True when some check failed (rather than merely not finished).</returns>
-    public static bool Evaluate(GateInput input, List<string> missing, List<string> notes)
+    /// <param name="blocking">Gets the lines of checks that failed (rather than merely not finished).</param>
+    public static void Evaluate(GateInput input, List<string> missing, List<string> blocking, List<string> notes)
     {
         var required = new HashSet<string>(input.Policy.RequiredChecks, StringComparer.Ordinal);
         var ours = new Dictionary<string, GateCheckRun>(StringComparer.Ordinal);
@@ -40,7 +40,6 @@ internal static class GateChecks
             notes.Add($"a check run named {name} from another GitHub App was ignored: only GitBot's own check runs count");
         }
 
-        var failed = false;
         var shortSha = GateText.Short(input.HeadSha);
         foreach (var name in input.Policy.RequiredChecks.Distinct(StringComparer.Ordinal))
         {
@@ -55,17 +54,15 @@ internal static class GateChecks
             else if (string.Equals(run.Conclusion, "failure", StringComparison.OrdinalIgnoreCase))
             {
                 missing.Add($"{name} failed");
-                failed = true;
+                blocking.Add(missing[^1]);
             }
             else if (!string.Equals(run.Conclusion, "success", StringComparison.OrdinalIgnoreCase))
             {
                 // neutral, skipped, cancelled, timed_out, stale...: not a success, and nothing will change it but a re-run.
                 missing.Add($"{name} ended {run.Conclusion ?? "without a conclusion"}, not success");
-                failed = true;
+                blocking.Add(missing[^1]);
             }
         }
-
-        return failed;
     }
 
     private static string Who(string? login) => string.IsNullOrEmpty(login) ? "an unknown creator" : login;

@@ -18,18 +18,19 @@ public static class GateEvaluator
     {
         ArgumentNullException.ThrowIfNull(input);
         var missing = new List<string>();
+        var blocking = new List<string>();
         var notes = new List<string>();
-        var checkFailed = GateChecks.Evaluate(input, missing, notes);
-        var changesRequested = GateApprovals.Evaluate(input, missing, notes);
+        GateChecks.Evaluate(input, missing, blocking, notes);
+        GateApprovals.Evaluate(input, missing, blocking, notes);
 
         var shortSha = GateText.Short(input.HeadSha);
         var conclusion = missing.Count == 0
             ? GateConclusion.Success
-            : checkFailed || changesRequested ? GateConclusion.Failure : GateConclusion.Pending;
+            : blocking.Count > 0 ? GateConclusion.Failure : GateConclusion.Pending;
         var title = conclusion switch
         {
             GateConclusion.Success => $"Ready to merge {shortSha}",
-            GateConclusion.Failure => $"Blocked: {missing[0]}",
+            GateConclusion.Failure => $"Blocked: {blocking[0]}",
             _ => missing.Count == 1 ? $"Waiting: {missing[0]}" : $"Waiting for {missing.Count} things",
         };
 
