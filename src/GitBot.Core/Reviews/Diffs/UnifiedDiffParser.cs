@@ -10,8 +10,9 @@ namespace GitBot.Core.Reviews.Diffs;
 /// <para>
 /// Guarantees: never throws on any input (malformed parts are skipped); one pass over the text, so time and memory
 /// are linear in its size; hunk lines are consumed by the counts in their <c>@@</c> header, so a removed line that
-/// reads <c>--- x</c> is never mistaken for a file header. Carriage returns before line feeds are dropped (CRLF diffs
-/// parse like LF ones; line text never ends in <c>\r</c>).
+/// reads <c>--- x</c> is never mistaken for a file header. Carriage returns at line ends are dropped, whether they
+/// come from a CRLF transport or from a file with CRLF endings, so line text never ends in <c>\r</c> and a CRLF diff
+/// parses exactly like its LF form.
 /// </para>
 /// </summary>
 public static partial class UnifiedDiffParser
@@ -32,7 +33,7 @@ public static partial class UnifiedDiffParser
             var end = diff.IndexOf('\n', start);
             var next = end < 0 ? diff.Length : end + 1;
             var stop = end < 0 ? diff.Length : end;
-            if (stop > start && diff[stop - 1] == '\r')
+            while (stop > start && diff[stop - 1] == '\r')
             {
                 stop--;
             }

@@ -70,7 +70,7 @@ public static class DependencyScanner
 
     private static void ScanManifest(DiffFile file, string ecosystem, Func<ManifestReader> create, List<SecurityFinding> findings)
     {
-        var removed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var removed = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var added = new List<(DeclaredDependency Dependency, int Line)>();
         foreach (var hunk in file.Hunks)
         {
@@ -82,7 +82,12 @@ public static class DependencyScanner
                 var after = line.Kind == DiffLineKind.Removed ? null : newSide.Read(line.Text);
                 if (line.Kind == DiffLineKind.Removed && before is { } gone)
                 {
-                    removed[gone.Name] = gone.Version;
+                    if (!removed.TryGetValue(gone.Name, out var versions))
+                    {
+                        removed[gone.Name] = versions = [];
+                    }
+
+                    versions.Add(gone.Version);
                 }
                 else if (line.Kind == DiffLineKind.Added && after is { } come)
                 {
@@ -96,12 +101,12 @@ public static class DependencyScanner
             string message;
             if (removed.TryGetValue(dependency.Name, out var previous))
             {
-                if (string.Equals(previous, dependency.Version, StringComparison.Ordinal))
+                if (previous.Contains(dependency.Version, StringComparer.Ordinal))
                 {
                     continue;
                 }
 
-                message = $"{ecosystem} dependency `{dependency.Name}` changes from {Describe(previous)} to {Describe(dependency.Version)}.";
+                message = $"{ecosystem} dependency `{dependency.Name}` changes from {string.Join(", ", previous.Select(Describe))} to {Describe(dependency.Version)}.";
             }
             else
             {
