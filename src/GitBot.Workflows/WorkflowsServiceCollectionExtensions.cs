@@ -67,6 +67,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddWebhookEventHandler<InstallationEventHandler>();
         services.AddWebhookEventHandler<InstallationRepositoriesEventHandler>();
         services.AddGitBotPlans(configuration);
+        Reviews.ReviewServiceCollectionExtensions.AddGitBotReviews(services, configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -24,6 +24,8 @@ namespace GitBot.GitHub.Models;
 [JsonSerializable(typeof(List<GitHubReview>))]
 [JsonSerializable(typeof(GitHubCheckRun))]
 [JsonSerializable(typeof(GitHubCommitStatus))]
+[JsonSerializable(typeof(GitHubCheckRunList))]
+[JsonSerializable(typeof(List<GitHubCommitStatusListing>))]
 [JsonSerializable(typeof(GitHubCollaboratorPermission))]
 [JsonSerializable(typeof(GitHubContent))]
 [JsonSerializable(typeof(List<GitHubContent>))]

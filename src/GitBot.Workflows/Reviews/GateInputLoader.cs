@@ -1,0 +1,86 @@
+using GitBot.Core.Reviews.Diffs;
+using GitBot.Core.Reviews.Gate;
+using GitBot.Core.Reviews.Security;
+using GitBot.GitHub.Clients;
+using GitBot.GitHub.Models;
+using GitBot.GitHub.Results;
+using GitBot.Workflows.Issues;
+
+namespace GitBot.Workflows.Reviews;
+
+/// <summary>
+/// Fetches what <see cref="GateEvaluator"/> needs for one pull request head: reviews, check runs and statuses on the
+/// head, the changed files, and the permission of each person who approved the head. Any failed request throws
+/// <see cref="RetryableDeliveryException"/>: a gate computed from partial facts could be wrongly green.
+/// </summary>
+public sealed class GateInputLoader(ReviewerPermissions permissions, LastPusherCache pushers)
+{
+    /// <summary>Builds the gate input for <paramref name="pull"/> at its current head.</summary>
+    public async Task<GateInput> LoadAsync(GitHubClient client, string owner, string repo, GitHubPullRequest pull, GateIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(pull);
+        ArgumentNullException.ThrowIfNull(identity);
+        var head = pull.Head.Sha;
+        var reviewsTask = client.Reviews.ListAsync(owner, repo, pull.Number, cancellationToken);
+        var runsTask = client.Checks.ListForRefAsync(owner, repo, head, null, all: true, cancellationToken);
+        var statusesTask = client.Statuses.ListForRefAsync(owner, repo, head, cancellationToken);
+        var filesTask = client.PullRequests.ListFilesAsync(owner, repo, pull.Number, cancellationToken);
+        var reviews = Require(await reviewsTask, "reviews", pull.Number);
+        var runs = Require(await runsTask, "check runs", pull.Number);
+        var statuses = Require(await statusesTask, "commit statuses", pull.Number);
+        var files = Require(await filesTask, "changed files", pull.Number);
+
+        var gateReviews = reviews.Select(ToGateReview).OfType<GateReview>().ToList();
+
+        // Only an approval of the head by a person can count, so only those reviewers' permissions are asked.
+        var approvers = gateReviews
+            .Where(r => r.State == GateReviewState.Approved && string.Equals(r.CommitId, head, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(r.UserType, "User", StringComparison.Ordinal))
+            .Select(r => r.UserLogin)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var granted = new Dictionary<string, RepositoryPermission>(StringComparer.OrdinalIgnoreCase);
+        foreach (var login in approvers)
+        {
+            granted[login] = await permissions.GetAsync(client, owner, repo, login, cancellationToken);
+        }
+
+        var diff = new ParsedDiff([.. files.Select(f => UnifiedDiffParser.ParseFilePatch(f.Filename, f.Status, f.PreviousFilename, f.Patch))]);
+        var bots = identity.BotLogin is null ? Array.Empty<string>() : [identity.BotLogin];
+        return new GateInput(
+            head,
+            pull.User?.Login ?? string.Empty,
+            pushers.Find($"{owner}/{repo}", head),
+            GatePolicy.Default(identity.AppId, bots, bots),
+            SecurityScanner.TouchesWorkflowsOrCodeOwners(diff),
+            [.. runs.Select(r => new GateCheckRun(r.Id, r.Name, r.HeadSha, r.App?.Id, r.Status, r.Conclusion))],
+            [.. statuses.Where(s => s.Context is not null).Select(s => new GateCommitStatus(s.Context!, s.State, s.Creator?.Login))],
+            gateReviews,
+            granted);
+    }
+
+    private static GateReview? ToGateReview(GitHubReview review)
+    {
+        if (review.User is not { } user || review.CommitId is null)
+        {
+            return null;
+        }
+
+        GateReviewState? state = review.State.ToUpperInvariant() switch
+        {
+            "APPROVED" => GateReviewState.Approved,
+            "CHANGES_REQUESTED" => GateReviewState.ChangesRequested,
+            "COMMENTED" => GateReviewState.Commented,
+            "DISMISSED" => GateReviewState.Dismissed,
+            "PENDING" => GateReviewState.Pending,
+            _ => null,
+        };
+        return state is null ? null : new GateReview(review.Id, user.Login, user.Type ?? "Unknown", state.Value, review.CommitId, review.SubmittedAt);
+    }
+
+    private static IReadOnlyList<T> Require<T>(GitHubResult<IReadOnlyList<T>> result, string what, int number) =>
+        result.TryGetValue(out var value)
+            ? value
+            : throw new RetryableDeliveryException($"listing the {what} of pull request #{number} failed: {result.Error}");
+}
