@@ -85,6 +85,8 @@ public sealed class WebhookTests
         Assert.Equal(pull.HeadSha, review["pull_request"]!["head"]!["sha"]!.GetValue<string>());
         var check = receiver.Received.Single(x => x.Event == "check_run").Payload;
         Assert.Equal("success", check["check_run"]!["conclusion"]!.GetValue<string>());
+        // A webhook's check run carries its whole suite, head SHA included (the REST shape has only the suite id).
+        Assert.Equal(check["check_run"]!["head_sha"]!.GetValue<string>(), check["check_run"]!["check_suite"]!["head_sha"]!.GetValue<string>());
         Assert.Equal(h.Simulator.App.BotLogin,
             receiver.Received.Single(x => x.Event == "issue_comment").Payload["comment"]!["user"]!["login"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, comment.StatusCode);

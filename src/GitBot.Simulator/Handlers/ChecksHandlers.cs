@@ -24,7 +24,7 @@ internal static class ChecksHandlers
         run.CompletedAt ??= runtime.Now;
         runtime.Events.Publish("check_run", "completed", repo, repo.InstallationId, sender, new JsonObject
         {
-            ["check_run"] = runtime.Shapes.CheckRun(repo, run, runtime.AppOwner),
+            ["check_run"] = runtime.Shapes.CheckRunForWebhook(repo, run, runtime.AppOwner),
         });
     }
 

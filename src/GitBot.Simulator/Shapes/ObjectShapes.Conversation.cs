@@ -173,6 +173,33 @@ internal sealed partial class ObjectShapes
         ["pull_requests"] = new JsonArray(),
     };
 
+    /// <summary>
+    /// A check run as a <c>check_run</c> webhook carries it: like the REST shape, but with the whole check suite
+    /// (id, head SHA, status, conclusion, app) where the REST answer has only the suite's id.
+    /// </summary>
+    public JsonObject CheckRunForWebhook(RepositoryState repo, CheckRunState run, UserState appOwner)
+    {
+        var shape = CheckRun(repo, run, appOwner);
+        var suiteId = run.Id + 500_000;
+        shape["check_suite"] = new JsonObject
+        {
+            ["id"] = suiteId,
+            ["node_id"] = NodeId("CheckSuite", suiteId),
+            ["head_branch"] = null,
+            ["head_sha"] = run.HeadSha,
+            ["status"] = run.Status,
+            ["conclusion"] = run.Conclusion,
+            ["url"] = $"{ApiBase}repos/{repo.FullName}/check-suites/{suiteId}",
+            ["before"] = null,
+            ["after"] = run.HeadSha,
+            ["pull_requests"] = new JsonArray(),
+            ["app"] = AppObject(appOwner),
+            ["created_at"] = Timestamp(run.StartedAt),
+            ["updated_at"] = Timestamp(run.CompletedAt ?? run.StartedAt),
+        };
+        return shape;
+    }
+
     public JsonObject Status(RepositoryState repo, CommitStatusState status) => new()
     {
         ["url"] = $"{ApiBase}repos/{repo.FullName}/statuses/{status.Sha}",

@@ -58,22 +58,7 @@ public sealed class FlowHarness : IAsyncDisposable
         github.SetPermission(Repo, "rita", "read");
         await CommitAsync(repository.BareRepositoryPath, work.Path, files, "Configure GitBot");
         var model = await ScriptedModelServer.StartAsync(script, CancellationToken.None);
-        var all = new Dictionary<string, string?>
-        {
-            ["GitHub:ApiUrl"] = github.ApiUrl.ToString(),
-            ["GitHub:AppId"] = github.App.Id.ToString(CultureInfo.InvariantCulture),
-            ["GitHub:PrivateKey"] = github.App.PrivateKeyPem,
-            ["GitHub:WebhookSecret"] = github.App.WebhookSecret,
-            ["Redelivery:Enabled"] = "false",
-            ["Agents:ClaudeExecutable"] = ClaudeExecutable,
-            ["Agents:AnthropicBaseUrl"] = model.BaseUrl.ToString().TrimEnd('/'),
-            ["Agents:AnthropicApiKey"] = "sk-ant-test-model-key-0000",
-            ["Agents:LogRoot"] = Path.Combine(work.Path, "logs"),
-            ["Agents:HomeRoot"] = Path.Combine(work.Path, "agent-home"),
-            ["Git:WorkRoot"] = Path.Combine(work.Path, "git"),
-            ["Scheduler:AgentSlots"] = "3",
-            ["Scheduler:NodeName"] = "node-a",
-        };
+        var all = ServerSettings(github, work.Path, model.BaseUrl.ToString().TrimEnd('/'), agentSlots: 3);
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
@@ -84,16 +69,42 @@ public sealed class FlowHarness : IAsyncDisposable
         return new FlowHarness(github, model, server, repository, work);
     }
 
-    /// <summary>Commits <paramref name="files"/> to the default branch of a bare repository through a scratch clone.</summary>
-    public static async Task CommitAsync(string bareRepository, string scratchRoot, IReadOnlyDictionary<string, string> files, string message, string branch = "main")
+    /// <summary>
+    /// The settings of a real <c>gitbot serve</c> acting as the simulator's App, its agents and work files under
+    /// <paramref name="workDirectory"/>, the model at <paramref name="modelUrl"/>.
+    /// </summary>
+    public static Dictionary<string, string?> ServerSettings(GitHubSimulator github, string workDirectory, string modelUrl, int agentSlots) => new()
+    {
+        ["GitHub:ApiUrl"] = github.ApiUrl.ToString(),
+        ["GitHub:AppId"] = github.App.Id.ToString(CultureInfo.InvariantCulture),
+        ["GitHub:PrivateKey"] = github.App.PrivateKeyPem,
+        ["GitHub:WebhookSecret"] = github.App.WebhookSecret,
+        ["Redelivery:Enabled"] = "false",
+        ["Agents:ClaudeExecutable"] = ClaudeExecutable,
+        ["Agents:AnthropicBaseUrl"] = modelUrl,
+        ["Agents:AnthropicApiKey"] = "sk-ant-test-model-key-0000",
+        ["Agents:LogRoot"] = Path.Combine(workDirectory, "logs"),
+        ["Agents:HomeRoot"] = Path.Combine(workDirectory, "agent-home"),
+        ["Git:WorkRoot"] = Path.Combine(workDirectory, "git"),
+        ["Scheduler:AgentSlots"] = agentSlots.ToString(CultureInfo.InvariantCulture),
+        ["Scheduler:NodeName"] = "node-a",
+    };
+
+    /// <summary>
+    /// Commits <paramref name="files"/> on <paramref name="branch"/> of a bare repository (created from the default
+    /// branch when new) through a scratch clone; returns the new head, or null when there was nothing to commit.
+    /// </summary>
+    public static async Task<string?> CommitAsync(string bareRepository, string scratchRoot, IReadOnlyDictionary<string, string> files, string message, string branch = "main")
     {
         if (files.Count == 0)
         {
-            return;
+            return null;
         }
 
         var clone = Path.Combine(scratchRoot, "seed-" + Guid.NewGuid().ToString("N")[..8]);
-        await GitAsync(scratchRoot, "clone", "--quiet", "--branch", branch, bareRepository, clone);
+        await GitAsync(scratchRoot, "clone", "--quiet", bareRepository, clone);
+        var exists = (await GitAsync(clone, "branch", "-r", "--list", "origin/" + branch)).Trim().Length > 0;
+        await GitAsync(clone, exists ? ["checkout", "--quiet", branch] : ["checkout", "--quiet", "-b", branch]);
         foreach (var (path, text) in files)
         {
             var full = Path.Combine(clone, path);
@@ -104,7 +115,9 @@ public sealed class FlowHarness : IAsyncDisposable
         await GitAsync(clone, "add", "-A");
         await GitAsync(clone, "-c", "user.name=Alice", "-c", "user.email=alice@example.com", "commit", "--quiet", "-m", message);
         await GitAsync(clone, "push", "--quiet", "origin", branch);
+        var head = (await GitAsync(clone, "rev-parse", "HEAD")).Trim();
         Directory.Delete(clone, recursive: true);
+        return head;
     }
 
     /// <summary>Runs git and returns its stdout; a failure fails the test with git's own words.</summary>

@@ -28,7 +28,6 @@ public sealed class GateTests
             new GitBot.GitHub.Models.CreateCommitStatusRequest(GitBot.GitHub.Models.CommitState.Success, "gitbot/security", "fine"), CancellationToken.None);
         Assert.True(status.IsSuccess, status.ToString());
         await h.CompleteAgentChecksAsync(head, "gitbot/tests", "gitbot/judge");
-        await Task.WhenAll(h.DeliverCheckRunCompletedAsync(head, "gitbot/tests"), h.DeliverCheckRunCompletedAsync(head, "gitbot/judge"));
         var twoChecks = await h.WaitForGateAsync(head, g => g.OutputSummary?.Contains("gitbot/tests has not reported", StringComparison.Ordinal) == false
             && g.OutputSummary.Contains("gitbot/judge has not reported", StringComparison.Ordinal) == false, "two checks reported");
         Assert.Equal("in_progress", twoChecks.Status);
@@ -36,7 +35,6 @@ public sealed class GateTests
         Assert.Contains("a commit status named gitbot/security", twoChecks.OutputSummary, StringComparison.Ordinal);
 
         await h.CompleteAgentChecksAsync(head, "gitbot/security");
-        await h.DeliverCheckRunCompletedAsync(head, "gitbot/security");
         var checksDone = await h.WaitForGateAsync(head, g => g.OutputSummary?.Contains("has not reported", StringComparison.Ordinal) == false, "all checks reported");
         Assert.Equal("in_progress", checksDone.Status);
         Assert.Contains("needs 1 more approval", checksDone.OutputSummary, StringComparison.Ordinal);
@@ -63,7 +61,6 @@ public sealed class GateTests
         Assert.Equal("success", h.Gate(head)!.Conclusion);
 
         await h.CompleteAgentChecksAsync(newHead, AgentChecks);
-        await h.DeliverCheckRunCompletedAsync(newHead, "gitbot/judge");
         await h.GitHub.SubmitReviewAsync(GateHarness.Repo, number, "dave", "APPROVE", "Fine now", CancellationToken.None);
         var pusher = await h.WaitForGateAsync(newHead, g => g.OutputSummary?.Contains("dave's approval does not count: they pushed the head commit", StringComparison.Ordinal) == true
             && !g.OutputSummary.Contains("has not reported", StringComparison.Ordinal), "the pusher's approval refused");
@@ -92,9 +89,7 @@ public sealed class GateTests
         // The second PR's gate appearing shows the first PR's event has had its turn too (same dispatcher).
         await h.WaitForGateAsync(ours, g => g.Status == "in_progress", "a gate on GitBot's branch");
         await h.CompleteAgentChecksAsync(other, AgentChecks);
-        await h.DeliverCheckRunCompletedAsync(other, "gitbot/tests");
         await h.CompleteAgentChecksAsync(ours, "gitbot/tests");
-        await h.DeliverCheckRunCompletedAsync(ours, "gitbot/tests");
         await h.WaitForGateAsync(ours, g => g.OutputSummary?.Contains("gitbot/tests has not reported", StringComparison.Ordinal) == false, "check seen");
 
         Assert.Null(h.Gate(other));
