@@ -178,6 +178,18 @@ public sealed partial class GitHubSimulator
     }
 
     /// <summary>
+    /// Commits <paramref name="files"/> (path → text) as <paramref name="authorLogin"/> on <paramref name="branch"/>
+    /// (created from the default branch when new) straight into the bare repository; returns the new head. Emits nothing,
+    /// like any push straight into the bare repository: call <see cref="NotifyPushAsync"/> for what GitHub would send.
+    /// </summary>
+    public Task<string> CommitFilesAsync(string fullName, string branch, IReadOnlyDictionary<string, string> files, string message,
+        string authorLogin, CancellationToken cancellationToken)
+    {
+        var repo = LockedRepo(fullName);
+        return _runtime.Git.CommitFilesAsync(repo.BarePath, branch, "refs/heads/" + repo.DefaultBranch, files, message, authorLogin, cancellationToken);
+    }
+
+    /// <summary>
     /// Tells the simulator a branch was pushed straight into <see cref="SimulatedRepository.BareRepositoryPath"/> (which it
     /// cannot observe; pushes over HTTP to <see cref="SimulatedRepository.CloneUrl"/> need no call): open pull requests
     /// with that head move to the new commit and emit <c>pull_request synchronize</c>.

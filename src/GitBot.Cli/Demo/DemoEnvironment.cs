@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GitBot.Core.Plans;
-using GitBot.Git.Processes;
 using GitBot.Server;
 using GitBot.Simulator;
 using GitBot.Simulator.ModelServer;
@@ -67,13 +66,8 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         var installation = github.AddInstallation(DemoScenario.Owner);
         var repository = await github.AddRepositoryAsync(installation, DemoScenario.Repository, cancellationToken);
         github.SetPermission(DemoScenario.Repository, DemoScenario.Author, "write");
-        var commitError = await new DemoGit(new ProcessRunner(TimeProvider.System)).CommitAsync(
-            repository.BareRepositoryPath, options.Directory, DemoScenario.Files(options.Agent), "Start the widgets repository", repository.DefaultBranch, cancellationToken);
-        if (commitError is not null)
-        {
-            await github.DisposeAsync();
-            return (null, commitError);
-        }
+        await github.CommitFilesAsync(DemoScenario.Repository, repository.DefaultBranch, DemoScenario.Files(options.Agent),
+            "Start the widgets repository", DemoScenario.Author, cancellationToken);
 
         var model = await ScriptedModelServer.StartAsync(DemoScenario.ModelScript(), cancellationToken);
         var port = FreePort();

@@ -56,7 +56,10 @@ public sealed class FlowHarness : IAsyncDisposable
         var repository = await github.AddRepositoryAsync(installation, Repo, CancellationToken.None);
         github.SetPermission(Repo, "alice", "write");
         github.SetPermission(Repo, "rita", "read");
-        await CommitAsync(repository.BareRepositoryPath, work.Path, files, "Configure GitBot");
+        if (files.Count > 0)
+        {
+            await github.CommitFilesAsync(Repo, repository.DefaultBranch, files, "Configure GitBot", "alice", CancellationToken.None);
+        }
         var model = await ScriptedModelServer.StartAsync(script, CancellationToken.None);
         var all = ServerSettings(github, work.Path, model.BaseUrl.ToString().TrimEnd('/'), agentSlots: 3);
         foreach (var (key, value) in settings ?? [])
@@ -89,36 +92,6 @@ public sealed class FlowHarness : IAsyncDisposable
         ["Scheduler:AgentSlots"] = agentSlots.ToString(CultureInfo.InvariantCulture),
         ["Scheduler:NodeName"] = "node-a",
     };
-
-    /// <summary>
-    /// Commits <paramref name="files"/> on <paramref name="branch"/> of a bare repository (created from the default
-    /// branch when new) through a scratch clone; returns the new head, or null when there was nothing to commit.
-    /// </summary>
-    public static async Task<string?> CommitAsync(string bareRepository, string scratchRoot, IReadOnlyDictionary<string, string> files, string message, string branch = "main")
-    {
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        var clone = Path.Combine(scratchRoot, "seed-" + Guid.NewGuid().ToString("N")[..8]);
-        await GitAsync(scratchRoot, "clone", "--quiet", bareRepository, clone);
-        var exists = (await GitAsync(clone, "branch", "-r", "--list", "origin/" + branch)).Trim().Length > 0;
-        await GitAsync(clone, exists ? ["checkout", "--quiet", branch] : ["checkout", "--quiet", "-b", branch]);
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(clone, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, text);
-        }
-
-        await GitAsync(clone, "add", "-A");
-        await GitAsync(clone, "-c", "user.name=Alice", "-c", "user.email=alice@example.com", "commit", "--quiet", "-m", message);
-        await GitAsync(clone, "push", "--quiet", "origin", branch);
-        var head = (await GitAsync(clone, "rev-parse", "HEAD")).Trim();
-        Directory.Delete(clone, recursive: true);
-        return head;
-    }
 
     /// <summary>Runs git and returns its stdout; a failure fails the test with git's own words.</summary>
     public static async Task<string> GitAsync(string directory, params string[] arguments)

@@ -53,7 +53,7 @@ public sealed class GateHarness : IAsyncDisposable
         }
 
         github.SetPermission(Repo, "rita", "read");
-        await FlowHarness.CommitAsync(repository.BareRepositoryPath, work.Path, new Dictionary<string, string> { ["README.md"] = "widgets\n" }, "Start");
+        await github.CommitFilesAsync(Repo, repository.DefaultBranch, new Dictionary<string, string> { ["README.md"] = "widgets\n" }, "Start", "alice", CancellationToken.None);
         // No model is reached: the gate runs no agent.
         var server = await TestServer.StartAsync(TestServer.Postgres, FlowHarness.ServerSettings(github, work.Path, "http://127.0.0.1:9", agentSlots: 1));
         github.SetWebhookTarget(new Uri(server.Client.BaseAddress!, "/webhooks/github"));
@@ -61,8 +61,8 @@ public sealed class GateHarness : IAsyncDisposable
     }
 
     /// <summary>Commits <paramref name="files"/> on <paramref name="branch"/> (created from main when new) straight into the bare repository; returns the new head.</summary>
-    public async Task<string> PushAsync(string branch, IReadOnlyDictionary<string, string> files, string message) =>
-        (await FlowHarness.CommitAsync(Repository.BareRepositoryPath, _work.Path, files, message, branch))!;
+    public Task<string> PushAsync(string branch, IReadOnlyDictionary<string, string> files, string message) =>
+        GitHub.CommitFilesAsync(Repo, branch, files, message, "alice", CancellationToken.None);
 
     /// <summary>Completes GitBot's agent checks on <paramref name="headSha"/> as GitBot's App, all at once (concurrent events).</summary>
     public async Task CompleteAgentChecksAsync(string headSha, params string[] names)
