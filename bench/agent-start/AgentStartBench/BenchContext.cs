@@ -32,7 +32,9 @@ internal sealed class BenchContext : IAsyncDisposable
         var installation = github.AddInstallation("octo");
         var repository = await github.AddRepositoryAsync(installation, Repo, CancellationToken.None);
         github.SetPermission(Repo, "alice", "write");
-        await BenchGit.SeedAsync(cache, repository.BareRepositoryPath, Config(marks));
+        BenchGit.ReplaceRepository(cache, repository.BareRepositoryPath);
+        await github.CommitFilesAsync(Repo, repository.DefaultBranch, new Dictionary<string, string> { [".github/gitbot.yml"] = Config(marks) },
+            "Configure GitBot", "alice", CancellationToken.None);
         return new BenchContext(github, work, outDirectory, marks);
     }
 
