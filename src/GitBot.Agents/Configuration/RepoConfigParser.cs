@@ -23,7 +23,9 @@ public static class RepoConfigParser
         BranchPrefix: "gitbot",
         PlanApproval: false,
         TestCommand: [],
-        AllowWorkflowChanges: false);
+        AllowWorkflowChanges: false,
+        Reviews: ReviewSettings.Default,
+        Gate: GateSettings.Default);
 
     /// <summary>Parses the configuration.</summary>
     /// <param name="files">
@@ -89,7 +91,9 @@ public static class RepoConfigParser
             draft.BranchPrefix ?? Defaults.BranchPrefix,
             draft.PlanApproval ?? Defaults.PlanApproval,
             draft.TestCommand ?? Defaults.TestCommand,
-            draft.AllowWorkflowChanges ?? Defaults.AllowWorkflowChanges);
+            draft.AllowWorkflowChanges ?? Defaults.AllowWorkflowChanges,
+            ReviewSettings.Default with { Agents = ReviewSettings.DefaultAgents((draft.TestCommand ?? Defaults.TestCommand).Count > 0) },
+            GateSettings.Default);
         return new RepoConfigParseResult(config, []);
     }
 

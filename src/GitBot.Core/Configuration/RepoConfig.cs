@@ -12,6 +12,8 @@ namespace GitBot.Core.Configuration;
 /// <param name="PlanApproval">When true nothing runs until a write user comments <c>/agent approve</c>.</param>
 /// <param name="TestCommand">The repository's test command (argv, never a shell string); empty when not set.</param>
 /// <param name="AllowWorkflowChanges">When false (default) a task that changes <c>.github/workflows/</c> fails.</param>
+/// <param name="Reviews">When and how the review agents run (<c>reviews:</c>).</param>
+/// <param name="Gate">What <c>gitbot/gate</c> requires and how it merges (<c>gate:</c>).</param>
 public sealed record RepoConfig(
     string TriggerLabel,
     string DefaultRole,
@@ -20,4 +22,6 @@ public sealed record RepoConfig(
     string BranchPrefix,
     bool PlanApproval,
     IReadOnlyList<string> TestCommand,
-    bool AllowWorkflowChanges);
+    bool AllowWorkflowChanges,
+    ReviewSettings Reviews,
+    GateSettings Gate);
