@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, SqlInstallationStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<GitBot.Core.Plans.IPlanStore, GitBot.Storage.Plans.SqlPlanStore>();
+        services.AddSingleton<GitBot.Core.Reviews.Runs.IReviewRunStore, GitBot.Storage.Reviews.SqlReviewRunStore>();
         return services;
     }
 }
