@@ -68,6 +68,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddWebhookEventHandler<InstallationRepositoriesEventHandler>();
         services.AddGitBotPlans(configuration);
         Reviews.ReviewServiceCollectionExtensions.AddGitBotReviews(services, configuration);
+        Feedback.FeedbackServiceCollectionExtensions.AddGitBotFeedback(services, configuration);
 
         services.AddQuartz(quartz =>
         {
