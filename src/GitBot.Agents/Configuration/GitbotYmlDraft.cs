@@ -17,9 +17,16 @@ internal sealed class GitbotYmlDraft
 
     public IReadOnlyList<string>? TestCommand { get; set; }
 
+    /// <summary>True when <c>test_command</c> was given but has a problem (so it is neither set nor known to be unset).</summary>
+    public bool TestCommandInvalid { get; set; }
+
     public bool? AllowWorkflowChanges { get; set; }
 
     public RepoLimits Limits { get; set; } = RepoLimits.Default;
 
     public List<RolePatch> Roles { get; } = [];
+
+    public ReviewsDraft? Reviews { get; set; }
+
+    public GateDraft? Gate { get; set; }
 }

@@ -2,13 +2,21 @@ using YamlDotNet.RepresentationModel;
 
 namespace GitBot.Agents.Configuration;
 
-/// <summary>Reads <c>.github/gitbot.yml</c>: top-level settings and <c>roles</c>; <c>limits</c> is read by <see cref="LimitsReader"/>.</summary>
+/// <summary>
+/// Reads <c>.github/gitbot.yml</c>: top-level settings and <c>roles</c>; <c>limits</c>, <c>reviews</c> and <c>gate</c> are
+/// read by <see cref="LimitsReader"/>, <see cref="ReviewsReader"/> and <see cref="GateReader"/>.
+/// </summary>
 internal static class GitbotYmlReader
 {
     private static readonly string[] Keys =
-        ["trigger_label", "default_role", "branch_prefix", "plan_approval", "test_command", "allow_workflow_changes", "limits", "roles"];
+        ["trigger_label", "default_role", "branch_prefix", "plan_approval", "test_command", "allow_workflow_changes", "limits", "roles", "reviews", "gate"];
 
-    private static readonly string[] NestedKeys = [.. LimitsReader.Keys.Select(k => $"limits.{k}")];
+    private static readonly string[] NestedKeys =
+    [
+        .. LimitsReader.Keys.Select(k => $"limits.{k}"),
+        .. ReviewsReader.Keys.Select(k => $"reviews.{k}"),
+        .. GateReader.Keys.Select(k => $"gate.{k}"),
+    ];
 
     private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env"];
 
@@ -46,6 +54,7 @@ internal static class GitbotYmlReader
                     break;
                 case "test_command":
                     draft.TestCommand = TestCommand(reader, value, key);
+                    draft.TestCommandInvalid = draft.TestCommand is null;
                     break;
                 case "allow_workflow_changes":
                     draft.AllowWorkflowChanges = reader.Bool(value, key);
@@ -55,6 +64,12 @@ internal static class GitbotYmlReader
                     break;
                 case "roles":
                     ReadRoles(reader, value, key, draft);
+                    break;
+                case "reviews":
+                    draft.Reviews = ReviewsReader.Read(reader, value, key);
+                    break;
+                case "gate":
+                    draft.Gate = GateReader.Read(reader, value, key);
                     break;
                 default:
                     break;

@@ -78,6 +78,8 @@ public static class RepoConfigParser
             problems.Add(new ConfigProblem(RepoConfigFiles.ConfigPath, "default_role", $"{why}; known roles: {known}", draft.DefaultRoleLine));
         }
 
+        var (reviews, gate) = ReviewGateRules.Build(draft, RepoConfigFiles.ConfigPath, problems);
+
         if (problems.Count > 0)
         {
             return new RepoConfigParseResult(null, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line ?? 0)]);
@@ -92,8 +94,8 @@ public static class RepoConfigParser
             draft.PlanApproval ?? Defaults.PlanApproval,
             draft.TestCommand ?? Defaults.TestCommand,
             draft.AllowWorkflowChanges ?? Defaults.AllowWorkflowChanges,
-            ReviewSettings.Default with { Agents = ReviewSettings.DefaultAgents((draft.TestCommand ?? Defaults.TestCommand).Count > 0) },
-            GateSettings.Default);
+            reviews,
+            gate);
         return new RepoConfigParseResult(config, []);
     }
 

@@ -161,6 +161,21 @@ internal sealed class YamlConfigReader(string file, int lineOffset, List<ConfigP
         }
     }
 
+    /// <summary>One of a fixed set of words (case-sensitive), e.g. <c>squash</c>; anything else is reported with the choices.</summary>
+    public string? Choice(YamlNode node, string path, IReadOnlyCollection<string> allowed)
+    {
+        var text = String(node, path);
+        if (text is null || allowed.Contains(text))
+        {
+            return text;
+        }
+
+        var suggestion = KeySuggester.Suggest(text, allowed);
+        var hint = suggestion is null ? "" : $" (did you mean `{suggestion}`?)";
+        Report(node, path, $"unknown value `{Shorten(text)}`{hint}; allowed: {string.Join(", ", allowed.Select(a => $"`{a}`"))}");
+        return null;
+    }
+
     public TimeSpan? Duration(YamlNode node, string path, TimeSpan min, TimeSpan max)
     {
         var text = String(node, path);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using GitBot.Agents.Configuration;
+using GitBot.Core.Configuration;
+using GitBot.Core.Reviews.Reports;
 using static GitBot.Agents.Tests.Configuration.ConfigTestFiles;
 
 namespace GitBot.Agents.Tests.Configuration;
@@ -29,6 +31,12 @@ public sealed partial class ReadmeExampleTests
         Assert.Equal(["my-agent", "--non-interactive"], config.Roles["stdin-agent"].Command);
         Assert.Equal("You write database migrations. Every migration must be reversible.", config.Roles["migrations"].Prompt);
         Assert.Equal("sonnet", config.Roles["reviewer"].Model);
+        Assert.Equal(ReviewScope.All, config.Reviews.Scope);
+        Assert.Equal([ReviewAgentKind.Security, ReviewAgentKind.Tests, ReviewAgentKind.Judge], config.Reviews.Agents);
+        Assert.Equal(TimeSpan.FromMinutes(30), config.Reviews.TestTimeout);
+        Assert.Equal(2, config.Gate.RequiredApprovals);
+        Assert.Equal(["gitbot/security", "gitbot/tests", "gitbot/judge"], config.Gate.RequiredChecks);
+        Assert.Equal(GateMergeMethod.Squash, config.Gate.MergeMethod);
     }
 
     private static Regex Fence(string language) =>

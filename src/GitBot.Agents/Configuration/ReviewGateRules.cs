@@ -1,0 +1,88 @@
+using GitBot.Core.Configuration;
+using GitBot.Core.Reviews.Reports;
+
+namespace GitBot.Agents.Configuration;
+
+/// <summary>
+/// Turns the <c>reviews</c> and <c>gate</c> drafts into settings, with the checks that span sections: the tests agent
+/// needs a <c>test_command</c>, and every required check must be one GitBot reports for an agent that runs, since the
+/// gate counts only GitBot's own check runs and would otherwise never turn green.
+/// </summary>
+internal static class ReviewGateRules
+{
+    public static (ReviewSettings Reviews, GateSettings Gate) Build(GitbotYmlDraft draft, string file, List<ConfigProblem> problems)
+    {
+        var reviews = draft.Reviews ?? new ReviewsDraft();
+        var gate = draft.Gate ?? new GateDraft();
+
+        // A test_command that was given but is invalid is already reported; do not add a second, misleading problem.
+        var hasTestCommand = draft.TestCommand is { Count: > 0 };
+        var testCommandKnown = !draft.TestCommandInvalid;
+
+        IReadOnlyList<ReviewAgentKind> agents;
+        if (reviews.Agents is { } listed)
+        {
+            agents = [.. listed.Select(a => a.Value)];
+            if (listed.FirstOrDefault(a => a.Value == ReviewAgentKind.Tests) is { } tests && !hasTestCommand && testCommandKnown)
+            {
+                problems.Add(new ConfigProblem(file, tests.Path,
+                    "reviews.agents includes tests but test_command is not set; set `test_command` (e.g. `[\"dotnet\", \"test\"]`) or remove `tests`",
+                    tests.Line));
+            }
+        }
+        else
+        {
+            // The shared default instance when it applies, so a repository without configuration equals the defaults.
+            agents = hasTestCommand ? ReviewSettings.DefaultAgents(true) : ReviewSettings.Default.Agents;
+        }
+
+        if (gate.RequiredChecks is { } checks && !reviews.AgentsInvalid && testCommandKnown)
+        {
+            foreach (var check in checks)
+            {
+                if (CheckProblem(check.Value, agents, reviews.Agents is not null) is { } message)
+                {
+                    problems.Add(new ConfigProblem(file, check.Path, message, check.Line));
+                }
+            }
+        }
+
+        var defaults = ReviewSettings.Default;
+        var settings = new ReviewSettings(
+            reviews.Scope ?? defaults.Scope,
+            agents,
+            reviews.Model ?? defaults.Model,
+            reviews.SecurityLlm ?? defaults.SecurityLlm,
+            reviews.TestTimeout ?? defaults.TestTimeout);
+        var gateSettings = new GateSettings(
+            gate.RequiredApprovals ?? GateSettings.Default.RequiredApprovals,
+            gate.RequiredChecks is { } names ? [.. names.Select(c => c.Value)] : GateSettings.Default.RequiredChecks,
+            gate.AutoMerge ?? GateSettings.Default.AutoMerge,
+            gate.MergeMethod ?? GateSettings.Default.MergeMethod);
+        return (settings, gateSettings);
+    }
+
+    private static string? CheckProblem(string name, IReadOnlyList<ReviewAgentKind> agents, bool agentsListed)
+    {
+        if (string.Equals(name, "gitbot/gate", StringComparison.Ordinal))
+        {
+            return "`gitbot/gate` is the gate's own check and cannot be one of its requirements";
+        }
+
+        if (!ReviewAgentNames.TryParseCheckName(name, out var kind))
+        {
+            var known = string.Join(", ", ReviewAgentNames.All.Select(k => $"`{ReviewAgentNames.CheckName(k)}`"));
+            return $"`{name}` is not a check GitBot reports; the gate counts only GitBot's own check runs: {known}";
+        }
+
+        if (agents.Contains(kind))
+        {
+            return null;
+        }
+
+        var agent = ReviewAgentNames.Name(kind);
+        return agentsListed
+            ? $"`{name}` would never be reported: the `{agent}` agent is not in reviews.agents"
+            : $"`{name}` would never be reported: the `{agent}` agent runs by default only when `test_command` is set";
+    }
+}
