@@ -11,7 +11,8 @@ public static class AgentsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the agent runner: <see cref="AgentOptions"/> bound from the <c>Agents</c> section, the <c>claude</c> and
-    /// <c>command</c> backends, <see cref="IAgentRunner"/> (singleton), and <see cref="ProcessRunner"/> and
+    /// <c>command</c> backends, <see cref="IAgentRunner"/> (singleton), the <c>anthropic</c> Messages API client
+    /// <see cref="AnthropicMessagesClient"/> (singleton, it owns a connection pool), and <see cref="ProcessRunner"/> and
     /// <see cref="TimeProvider.System"/> unless already registered.
     /// </summary>
     public static IServiceCollection AddGitBotAgents(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,7 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentBackend, ClaudeBackend>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentBackend, CommandBackend>());
         services.TryAddSingleton<IAgentRunner, AgentRunner>();
+        services.TryAddSingleton<AnthropicMessagesClient>();
         return services;
     }
 }
