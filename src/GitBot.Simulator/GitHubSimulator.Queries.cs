@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GitBot.Simulator.State;
 
 namespace GitBot.Simulator;
@@ -33,7 +34,8 @@ public sealed partial class GitHubSimulator
             return new SimulatedPullRequest(issue.Number, issue.Title, pull.HeadRef, pull.HeadSha, pull.BaseRef, issue.State,
                 pull.Merged, pull.Draft, pull.MergeCommitSha,
                 [.. pull.Reviews.Select(r => new SimulatedReview(r.Id, r.User.Login, r.State, r.CommitId, r.Body,
-                    [.. r.Comments.Select(c => new SimulatedReviewComment(c.Id, c.Path, c.Line, c.Body))]))]);
+                    [.. r.Comments.Select(c => new SimulatedReviewComment(c.Id, c.Path, c.Line, c.Body, c.Side, c.StartLine))]))],
+                issue.Body, issue.User.Login);
         }
     }
 
@@ -43,7 +45,9 @@ public sealed partial class GitHubSimulator
         lock (_runtime.State.Gate)
         {
             return [.. Runs(fullName).Select(r => new SimulatedCheckRun(r.Id, r.Name, r.HeadSha, r.Status, r.Conclusion,
-                r.Output?["title"]?.GetValue<string>(), r.Output?["summary"]?.GetValue<string>()))];
+                Text(r.Output, "title"), Text(r.Output, "summary"), Text(r.Output, "text"), r.App.Id, r.App.Slug,
+                [.. r.Annotations.Select(a => new SimulatedAnnotation(Text(a, "path") ?? string.Empty, Number(a, "start_line"),
+                    Number(a, "end_line"), Text(a, "annotation_level") ?? string.Empty, Text(a, "title"), Text(a, "message") ?? string.Empty))]))];
         }
     }
 
@@ -65,6 +69,10 @@ public sealed partial class GitHubSimulator
             return [.. _runtime.State.Repositories.GetValueOrDefault(fullName)?.WorkflowDispatches ?? []];
         }
     }
+
+    private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    private static int Number(JsonObject node, string name) => node[name] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
 
     private List<CheckRunState> Runs(string fullName) => _runtime.State.Repositories.GetValueOrDefault(fullName)?.CheckRuns ?? [];
 }

@@ -161,22 +161,6 @@ public sealed partial class GitHubSimulator
         }
     }
 
-    /// <summary>Opens a pull request from branch <paramref name="head"/> (which must exist in the bare repo); emits <c>pull_request opened</c>.</summary>
-    public async Task<int> OpenPullRequestAsync(string fullName, string head, string @base, string title, string? body,
-        string authorLogin, CancellationToken cancellationToken)
-    {
-        var repo = LockedRepo(fullName);
-        var headSha = await _runtime.Git.ResolveAsync(repo.BarePath, "refs/heads/" + head, cancellationToken)
-                      ?? throw new ArgumentException($"branch '{head}' does not exist in {fullName}", nameof(head));
-        var baseSha = await _runtime.Git.ResolveAsync(repo.BarePath, "refs/heads/" + @base, cancellationToken)
-                      ?? throw new ArgumentException($"branch '{@base}' does not exist in {fullName}", nameof(@base));
-        lock (_runtime.State.Gate)
-        {
-            return PullsHandlers.Open(_runtime, repo, _runtime.State.User(authorLogin), title, body, head, headSha, @base, baseSha, false)
-                .Number;
-        }
-    }
-
     /// <summary>
     /// Commits <paramref name="files"/> (path → text) as <paramref name="authorLogin"/> on <paramref name="branch"/>
     /// (created from the default branch when new) straight into the bare repository; returns the new head. Emits nothing,
@@ -204,52 +188,6 @@ public sealed partial class GitHubSimulator
         }
 
         await PushEvents.SyncPullsAsync(_runtime, repo, branch, pusher, cancellationToken);
-    }
-
-    /// <summary>
-    /// Submits a review as <paramref name="reviewerLogin"/>: <paramref name="reviewEvent"/> is <c>APPROVE</c>,
-    /// <c>REQUEST_CHANGES</c> or <c>COMMENT</c>, on the current head. Emits <c>pull_request_review submitted</c>.
-    /// </summary>
-    public Task<long> SubmitReviewAsync(string fullName, int number, string reviewerLogin, string reviewEvent, string? body,
-        CancellationToken cancellationToken)
-    {
-        var state = reviewEvent switch
-        {
-            "APPROVE" => "APPROVED",
-            "REQUEST_CHANGES" => "CHANGES_REQUESTED",
-            "COMMENT" => "COMMENTED",
-            _ => throw new ArgumentException($"'{reviewEvent}' is not APPROVE, REQUEST_CHANGES or COMMENT", nameof(reviewEvent)),
-        };
-        lock (_runtime.State.Gate)
-        {
-            var repo = Repo(fullName);
-            var issue = Issue(repo, number);
-            var pull = issue.Pull ?? throw new ArgumentException($"#{number} is not a pull request", nameof(number));
-            return Task.FromResult(ReviewsHandlers.Submit(_runtime, repo, issue, _runtime.State.User(reviewerLogin), state, body,
-                pull.HeadSha, []).Id);
-        }
-    }
-
-    /// <summary>
-    /// Completes the check run named <paramref name="name"/> on <paramref name="headSha"/> (creating it, as an outside
-    /// CI would) with <paramref name="conclusion"/> (e.g. <c>success</c>, <c>failure</c>); emits <c>check_run completed</c>.
-    /// </summary>
-    public Task<long> CompleteCheckRunAsync(string fullName, string headSha, string name, string conclusion,
-        CancellationToken cancellationToken)
-    {
-        lock (_runtime.State.Gate)
-        {
-            var repo = Repo(fullName);
-            var run = repo.CheckRuns.LastOrDefault(r => r.HeadSha == headSha && r.Name == name);
-            if (run is null)
-            {
-                run = new CheckRunState(_runtime.State.NextId(), name, headSha, App.Id, _runtime.Now);
-                repo.CheckRuns.Add(run);
-            }
-
-            ChecksHandlers.Complete(_runtime, repo, run, conclusion, repo.Owner);
-            return Task.FromResult(run.Id);
-        }
     }
 
     private RepositoryState LockedRepo(string fullName)

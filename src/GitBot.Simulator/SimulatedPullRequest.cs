@@ -1,6 +1,6 @@
 namespace GitBot.Simulator;
 
-/// <summary>A snapshot of a pull request for assertions.</summary>
+/// <summary>A snapshot of a pull request for assertions; <see cref="Author"/> is the login that opened it.</summary>
 public sealed record SimulatedPullRequest(
     int Number,
     string Title,
@@ -11,4 +11,6 @@ public sealed record SimulatedPullRequest(
     bool Merged,
     bool Draft,
     string? MergeCommitSha,
-    IReadOnlyList<SimulatedReview> Reviews);
+    IReadOnlyList<SimulatedReview> Reviews,
+    string? Body = null,
+    string Author = "");

@@ -88,12 +88,16 @@ public sealed class ResponseShapeTests
             $$"""{"commit_id":"{{head}}","event":"REQUEST_CHANGES","body":"Fix","comments":[{"path":"src/widget.txt","line":1,"side":"RIGHT","body":"why?"}]}"""))
             .GetProperty("id").GetInt64();
         await Call(api, HttpMethod.Get, $"{repo}/pulls/{pull}/reviews");
+        await Call(api, HttpMethod.Get, $"{repo}/pulls/{pull}/reviews/{review}/comments");
+        await Call(api, HttpMethod.Get, $"{repo}/pulls/{pull}/comments");
         await Call(api, HttpMethod.Get, $"{repo}/pulls/{pull}/reviews/{review}");
         await Call(api, HttpMethod.Put, $"{repo}/pulls/{pull}/reviews/{review}/dismissals", """{"message":"stale","event":"DISMISS"}""");
         var run = (await Call(api, HttpMethod.Post, $"{repo}/check-runs",
             $$$"""{"name":"gitbot","head_sha":"{{{head}}}","status":"in_progress","output":{"title":"Working","summary":"…"}}"""))
             .GetProperty("id").GetInt64();
-        await Call(api, HttpMethod.Patch, $"{repo}/check-runs/{run}", """{"conclusion":"success","output":{"title":"Done","summary":"ok"}}""");
+        await Call(api, HttpMethod.Patch, $"{repo}/check-runs/{run}",
+            """{"conclusion":"success","output":{"title":"Done","summary":"ok","annotations":[{"path":"src/widget.txt","start_line":1,"end_line":1,"annotation_level":"notice","message":"hi"}]}}""");
+        await Call(api, HttpMethod.Get, $"{repo}/check-runs/{run}/annotations");
         await Call(api, HttpMethod.Get, $"{repo}/check-runs/{run}");
         await Call(api, HttpMethod.Get, $"{repo}/commits/{head}/check-runs");
         await Call(api, HttpMethod.Post, $"{repo}/statuses/{head}", """{"state":"pending","context":"gitbot","description":"waiting"}""");

@@ -129,6 +129,11 @@ internal sealed class GitHttpServer(SimulatorRuntime runtime, ProcessRunner runn
             ["REMOTE_ADDR"] = "127.0.0.1",
             ["GIT_CONFIG_NOSYSTEM"] = "1",
             ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+
+            // refs/pull/{n}/head is GitHub's: fetchable by anyone who can read, never pushable ("deny updating a hidden ref").
+            ["GIT_CONFIG_COUNT"] = "1",
+            ["GIT_CONFIG_KEY_0"] = "receive.hideRefs",
+            ["GIT_CONFIG_VALUE_0"] = "refs/pull",
         };
         if (request.ContentType is { } contentType)
         {

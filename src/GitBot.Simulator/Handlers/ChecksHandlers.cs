@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitBot.Simulator.Http;
+using GitBot.Simulator.Shapes;
 using GitBot.Simulator.State;
 
 namespace GitBot.Simulator.Handlers;
@@ -14,6 +16,7 @@ internal static class ChecksHandlers
         registry.Add("checks/update", Update);
         registry.Add("checks/get", Get);
         registry.Add("checks/list-for-ref", ListForRef);
+        registry.Add("checks/list-annotations", ListAnnotations);
     }
 
     /// <summary>Marks a run completed and emits <c>check_run completed</c>. Call under the lock.</summary>
@@ -38,7 +41,7 @@ internal static class ChecksHandlers
 
         lock (c.Gate)
         {
-            var run = new CheckRunState(c.Runtime.State.NextId(), c.String("name")!, headSha, c.Runtime.App.Id, c.Runtime.Now);
+            var run = new CheckRunState(c.Runtime.State.NextId(), c.String("name")!, headSha, c.Runtime.App, c.Runtime.Now);
             if (Apply(c, run) is { } error)
             {
                 return SimResponse.Of(422, error);
@@ -85,7 +88,15 @@ internal static class ChecksHandlers
         run.ExternalId = c.String("external_id") ?? run.ExternalId;
         if (c.Field("output") is { ValueKind: JsonValueKind.Object } output)
         {
-            run.Output = JsonNode.Parse(output.GetRawText())!.AsObject();
+            // Title, summary and text are replaced; annotations accumulate across requests, as on GitHub.
+            var sent = JsonNode.Parse(output.GetRawText())!.AsObject();
+            if (sent["annotations"] is JsonArray annotations)
+            {
+                run.Annotations.AddRange(annotations.OfType<JsonObject>().Select(a => a.DeepClone().AsObject()));
+                sent.Remove("annotations");
+            }
+
+            run.Output = sent;
         }
 
         if (conclusion is not null)
@@ -109,6 +120,31 @@ internal static class ChecksHandlers
         }
     }
 
+    /// <summary>Emits <c>check_run rerequested</c>, as GitHub does (only to the App that created the run) when someone clicks Re-run. Call under the lock.</summary>
+    internal static void Rerequest(SimulatorRuntime runtime, RepositoryState repo, CheckRunState run, UserState sender)
+    {
+        if (run.App.Id != runtime.App.Id)
+        {
+            return;
+        }
+
+        runtime.Events.Publish("check_run", "rerequested", repo, repo.InstallationId, sender, new JsonObject
+        {
+            ["check_run"] = runtime.Shapes.CheckRunForWebhook(repo, run, runtime.AppOwner),
+        });
+    }
+
+    private static ValueTask<SimResponse> ListAnnotations(HandlerContext c)
+    {
+        lock (c.Gate)
+        {
+            var run = c.Repository.CheckRuns.FirstOrDefault(r => r.Id == c.PathLong("check_run_id"));
+            return ValueTask.FromResult(run is null
+                ? c.NotFound()
+                : c.Page([.. run.Annotations.Select(a => (JsonNode)ObjectShapes.Annotation(c.Repository, run, a))]));
+        }
+    }
+
     private static async ValueTask<SimResponse> ListForRef(HandlerContext c)
     {
         var sha = await c.Runtime.Git.ResolveAsync(c.Repository.BarePath, c.Path("ref"), c.CancellationToken);
@@ -119,10 +155,12 @@ internal static class ChecksHandlers
 
         var name = c.Query("check_name");
         var status = c.Query("status");
+        var appId = c.Query("app_id");
         lock (c.Gate)
         {
             var runs = c.Repository.CheckRuns
                 .Where(r => r.HeadSha == sha && (name is null || r.Name == name) && (status is null || r.Status == status))
+                .Where(r => appId is null || r.App.Id.ToString(CultureInfo.InvariantCulture) == appId)
                 .OrderByDescending(r => r.Id)
                 .Select(r => (JsonNode)c.Runtime.Shapes.CheckRun(c.Repository, r, c.Runtime.AppOwner)).ToList();
             return c.Paged(runs, page => new JsonObject

@@ -20,7 +20,11 @@ internal static class PullsHandlers
     internal static IssueState? Find(HandlerContext c) =>
         c.Repository.Issues.GetValueOrDefault(c.PathInt("pull_number")) is { Pull: not null } issue ? issue : null;
 
-    /// <summary>Opens a pull request and emits <c>pull_request opened</c>. Call under the lock.</summary>
+    /// <summary>
+    /// Records a new pull request (call under the lock); then the caller writes its <c>refs/pull/{n}/head</c>
+    /// (<see cref="WritePullRefAsync"/>) and emits <c>opened</c> (<see cref="PublishOpened"/>), so a receiver of the webhook
+    /// can already fetch the ref.
+    /// </summary>
     internal static IssueState Open(SimulatorRuntime runtime, RepositoryState repo, UserState author, string title, string? body,
         string head, string headSha, string @base, string baseSha, bool draft)
     {
@@ -29,13 +33,21 @@ internal static class PullsHandlers
             Pull = new PullState(runtime.State.NextId(), head, headSha, @base, baseSha, draft),
         };
         repo.Issues[issue.Number] = issue;
-        runtime.Events.Publish("pull_request", "opened", repo, repo.InstallationId, author, new JsonObject
+        return issue;
+    }
+
+    /// <summary>Emits <c>pull_request opened</c>. Call under the lock.</summary>
+    internal static void PublishOpened(SimulatorRuntime runtime, RepositoryState repo, IssueState issue) =>
+        runtime.Events.Publish("pull_request", "opened", repo, repo.InstallationId, issue.User, new JsonObject
         {
             ["number"] = issue.Number,
             ["pull_request"] = runtime.Shapes.PullRequest(repo, issue),
         });
-        return issue;
-    }
+
+    /// <summary>Points <c>refs/pull/{n}/head</c> at the pull request's head, as GitHub keeps it for every pull request.</summary>
+    internal static Task WritePullRefAsync(SimulatorRuntime runtime, RepositoryState repo, int number, string sha,
+        CancellationToken cancellationToken) =>
+        runtime.Git.UpdateRefAsync(repo.BarePath, $"refs/pull/{number}/head", sha, cancellationToken);
 
     /// <summary>
     /// Brings a pull request's head up to its branch in the bare repository (GitBot pushes there directly) and emits
@@ -44,7 +56,7 @@ internal static class PullsHandlers
     internal static async Task SyncHeadAsync(SimulatorRuntime runtime, RepositoryState repo, IssueState issue, UserState sender,
         CancellationToken cancellationToken)
     {
-        string headRef;
+        string headRef, known;
         lock (runtime.State.Gate)
         {
             if (issue.Pull is not { Merged: false } open || issue.State != "open")
@@ -52,10 +64,15 @@ internal static class PullsHandlers
                 return;
             }
 
-            headRef = open.HeadRef;
+            (headRef, known) = (open.HeadRef, open.HeadSha);
         }
 
         var sha = await runtime.Git.ResolveAsync(repo.BarePath, "refs/heads/" + headRef, cancellationToken);
+        if (sha is not null && sha != known)
+        {
+            await WritePullRefAsync(runtime, repo, issue.Number, sha, cancellationToken);
+        }
+
         lock (runtime.State.Gate)
         {
             var pull = issue.Pull!;
@@ -89,6 +106,7 @@ internal static class PullsHandlers
             return Invalid(c, headSha is null ? "head" : "base");
         }
 
+        IssueState issue;
         lock (c.Gate)
         {
             var existing = c.Repository.Issues.Values.FirstOrDefault(i =>
@@ -114,8 +132,14 @@ internal static class PullsHandlers
                 return c.Unprocessable($"No commits between {@base} and {head}");
             }
 
-            var issue = Open(c.Runtime, c.Repository, c.Actor, c.String("title") ?? head, c.String("body"), head, headSha, @base,
+            issue = Open(c.Runtime, c.Repository, c.Actor, c.String("title") ?? head, c.String("body"), head, headSha, @base,
                 baseSha, c.Bool("draft") ?? false);
+        }
+
+        await WritePullRefAsync(c.Runtime, c.Repository, issue.Number, headSha, c.CancellationToken);
+        lock (c.Gate)
+        {
+            PublishOpened(c.Runtime, c.Repository, issue);
             return c.Ok(c.Runtime.Shapes.PullRequest(c.Repository, issue));
         }
     }
@@ -134,6 +158,11 @@ internal static class PullsHandlers
         }
 
         await SyncHeadAsync(c.Runtime, c.Repository, issue, c.Repository.Owner, c.CancellationToken);
+        if (PullDiffs.WantsDiff(c.Request))
+        {
+            return PullDiffs.Respond(c, await PullDiffs.LoadAsync(c.Runtime, c.Repository, issue, null, c.CancellationToken));
+        }
+
         lock (c.Gate)
         {
             return c.Ok(c.Runtime.Shapes.PullRequest(c.Repository, issue));

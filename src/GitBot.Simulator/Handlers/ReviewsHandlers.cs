@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitBot.Simulator.Git;
 using GitBot.Simulator.Http;
 using GitBot.Simulator.State;
 
@@ -14,18 +15,20 @@ internal static class ReviewsHandlers
         registry.Add("pulls/list-reviews", List);
         registry.Add("pulls/get-review", Get);
         registry.Add("pulls/dismiss-review", Dismiss);
+        registry.Add("pulls/list-comments-for-review", ListCommentsForReview);
+        registry.Add("pulls/list-review-comments", ListReviewComments);
     }
 
     /// <summary>Records a review and emits <c>pull_request_review submitted</c> unless it is pending. Call under the lock.</summary>
     internal static ReviewState Submit(SimulatorRuntime runtime, RepositoryState repo, IssueState issue, UserState author,
-        string state, string? body, string commitId, IReadOnlyList<(string Path, int? Line, string? Side, int? Position, string Body)> comments)
+        string state, string? body, string commitId, IReadOnlyList<AnchoredComment> comments)
     {
         var pending = state == "PENDING";
         var review = new ReviewState(runtime.State.NextId(), author, body, state, commitId, pending ? null : runtime.Now);
         foreach (var comment in comments)
         {
             review.Comments.Add(new ReviewCommentState(runtime.State.NextId(), review.Id, author, comment.Path, comment.Line,
-                comment.Side, comment.Position, comment.Body, commitId, runtime.Now));
+                comment.Side, comment.StartLine, comment.StartSide, comment.Position, comment.DiffHunk, comment.Body, commitId, runtime.Now));
         }
 
         issue.Pull!.Reviews.Add(review);
@@ -50,22 +53,22 @@ internal static class ReviewsHandlers
             "COMMENT" => "COMMENTED",
             _ => "PENDING",
         };
-        var comments = new List<(string Path, int? Line, string? Side, int? Position, string Body)>();
+        var inputs = new List<ReviewCommentInput>();
         if (c.Field("comments") is { ValueKind: JsonValueKind.Array } list)
         {
             foreach (var item in list.EnumerateArray())
             {
-                comments.Add((item.GetProperty("path").GetString()!, Int(item, "line"), Str(item, "side"), Int(item, "position"),
-                    item.GetProperty("body").GetString()!));
+                inputs.Add(new ReviewCommentInput(item.GetProperty("path").GetString()!, Int(item, "line"), Str(item, "side"),
+                    Int(item, "start_line"), Str(item, "start_side"), Int(item, "position"), item.GetProperty("body").GetString()!));
             }
         }
 
-        if (state is "CHANGES_REQUESTED" or "COMMENTED" && string.IsNullOrEmpty(c.String("body")) && comments.Count == 0)
+        if (state is "CHANGES_REQUESTED" or "COMMENTED" && string.IsNullOrEmpty(c.String("body")) && inputs.Count == 0)
         {
             return Unprocessable(c, $"Review Can not {(state == "COMMENTED" ? "comment" : "request changes")} without a body");
         }
 
-        string baseSha, headSha;
+        string baseSha, commitId;
         IssueState? issue;
         lock (c.Gate)
         {
@@ -75,26 +78,27 @@ internal static class ReviewsHandlers
                 return c.NotFound();
             }
 
-            (baseSha, headSha) = (issue.Pull!.BaseSha, issue.Pull.HeadSha);
+            baseSha = issue.Pull!.BaseSha;
+            commitId = c.String("commit_id") ?? issue.Pull.HeadSha;
+            if (commitId != issue.Pull.HeadSha && commitId != baseSha)
+            {
+                return Unprocessable(c, "Review commit_id is not part of the pull request");
+            }
         }
 
-        if (comments.Count > 0)
+        IReadOnlyList<AnchoredComment> comments = [];
+        if (inputs.Count > 0)
         {
-            var changed = await c.Runtime.Git.ChangedFilesAsync(c.Repository.BarePath, baseSha, headSha, c.CancellationToken);
-            if (comments.FirstOrDefault(x => changed.All(f => f.Path != x.Path)) is { Path: not null } stray)
+            var diff = await PullDiffs.LoadAsync(c.Runtime, c.Repository, issue, commitId, c.CancellationToken);
+            (comments, var error) = ReviewAnchors.Anchor(UnifiedDiffReader.Read(diff), inputs);
+            if (error is not null)
             {
-                return Unprocessable(c, $"Path could not be resolved: {stray.Path}");
+                return Unprocessable(c, error);
             }
         }
 
         lock (c.Gate)
         {
-            var commitId = c.String("commit_id") ?? issue.Pull!.HeadSha;
-            if (commitId != issue.Pull!.HeadSha && commitId != baseSha)
-            {
-                return Unprocessable(c, "Review commit_id is not part of the pull request");
-            }
-
             var review = Submit(c.Runtime, c.Repository, issue, c.Actor, state, c.String("body"), commitId, comments);
             return c.Ok(c.Runtime.Shapes.Review(c.Repository, issue, review));
         }
@@ -145,6 +149,30 @@ internal static class ReviewsHandlers
                     ["pull_request"] = c.Runtime.Shapes.PullRequest(c.Repository, issue!),
                 });
             return ValueTask.FromResult(c.Ok(c.Runtime.Shapes.Review(c.Repository, issue!, review)));
+        }
+    }
+
+    private static ValueTask<SimResponse> ListCommentsForReview(HandlerContext c)
+    {
+        lock (c.Gate)
+        {
+            var issue = PullsHandlers.Find(c);
+            var review = issue?.Pull!.Reviews.FirstOrDefault(r => r.Id == c.PathLong("review_id"));
+            return ValueTask.FromResult(review is null
+                ? c.NotFound()
+                : c.Page([.. review.Comments.Select(m => (JsonNode)c.Runtime.Shapes.ReviewComment(c.Repository, issue!, m))]));
+        }
+    }
+
+    /// <summary>Every inline comment on the pull request, oldest first (pending reviews' comments are not shown, as on GitHub).</summary>
+    private static ValueTask<SimResponse> ListReviewComments(HandlerContext c)
+    {
+        lock (c.Gate)
+        {
+            return ValueTask.FromResult(PullsHandlers.Find(c) is { } issue
+                ? c.Page([.. issue.Pull!.Reviews.Where(r => r.State != "PENDING").SelectMany(r => r.Comments).OrderBy(m => m.Id)
+                    .Select(m => (JsonNode)c.Runtime.Shapes.ReviewComment(c.Repository, issue, m))])
+                : c.NotFound());
         }
     }
 

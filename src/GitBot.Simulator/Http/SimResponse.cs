@@ -26,11 +26,17 @@ internal sealed class SimResponse
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The body's media type: JSON unless a handler answers in another representation (a diff).</summary>
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+
     public static SimResponse Of(int status, JsonNode? json) => new(status, json, null);
 
     public static SimResponse Raw(int status, string? body) => new(status, null, body);
 
     public static SimResponse Empty(int status) => new(status, null, null);
+
+    /// <summary>A non-JSON answer, such as a pull request's diff, with its media type.</summary>
+    public static SimResponse Media(int status, string body, string contentType) => new(status, null, body) { ContentType = contentType };
 
     /// <summary>GitHub's error body: <c>{"message":…,"documentation_url":…,"status":"…"}</c>.</summary>
     public static SimResponse Error(int status, string message, string documentationUrl = "https://docs.github.com/rest") =>
@@ -61,7 +67,7 @@ internal sealed class SimResponse
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = ContentType;
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes, cancellationToken);
         response.Close();

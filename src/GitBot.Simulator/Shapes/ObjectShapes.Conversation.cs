@@ -146,60 +146,6 @@ internal sealed partial class ObjectShapes
         },
     };
 
-    public JsonObject CheckRun(RepositoryState repo, CheckRunState run, UserState appOwner) => new()
-    {
-        ["id"] = run.Id,
-        ["node_id"] = NodeId("CheckRun", run.Id),
-        ["head_sha"] = run.HeadSha,
-        ["external_id"] = run.ExternalId,
-        ["url"] = $"{ApiBase}repos/{repo.FullName}/check-runs/{run.Id}",
-        ["html_url"] = $"{WebBase}{repo.FullName}/runs/{run.Id}",
-        ["details_url"] = run.DetailsUrl,
-        ["status"] = run.Status,
-        ["conclusion"] = run.Conclusion,
-        ["started_at"] = Timestamp(run.StartedAt),
-        ["completed_at"] = Timestamp(run.CompletedAt),
-        ["output"] = new JsonObject
-        {
-            ["title"] = run.Output?["title"]?.DeepClone(),
-            ["summary"] = run.Output?["summary"]?.DeepClone(),
-            ["text"] = run.Output?["text"]?.DeepClone(),
-            ["annotations_count"] = run.Output?["annotations"] is JsonArray a ? a.Count : 0,
-            ["annotations_url"] = $"{ApiBase}repos/{repo.FullName}/check-runs/{run.Id}/annotations",
-        },
-        ["name"] = run.Name,
-        ["check_suite"] = new JsonObject { ["id"] = run.Id + 500_000 },
-        ["app"] = AppObject(appOwner),
-        ["pull_requests"] = new JsonArray(),
-    };
-
-    /// <summary>
-    /// A check run as a <c>check_run</c> webhook carries it: like the REST shape, but with the whole check suite
-    /// (id, head SHA, status, conclusion, app) where the REST answer has only the suite's id.
-    /// </summary>
-    public JsonObject CheckRunForWebhook(RepositoryState repo, CheckRunState run, UserState appOwner)
-    {
-        var shape = CheckRun(repo, run, appOwner);
-        var suiteId = run.Id + 500_000;
-        shape["check_suite"] = new JsonObject
-        {
-            ["id"] = suiteId,
-            ["node_id"] = NodeId("CheckSuite", suiteId),
-            ["head_branch"] = null,
-            ["head_sha"] = run.HeadSha,
-            ["status"] = run.Status,
-            ["conclusion"] = run.Conclusion,
-            ["url"] = $"{ApiBase}repos/{repo.FullName}/check-suites/{suiteId}",
-            ["before"] = null,
-            ["after"] = run.HeadSha,
-            ["pull_requests"] = new JsonArray(),
-            ["app"] = AppObject(appOwner),
-            ["created_at"] = Timestamp(run.StartedAt),
-            ["updated_at"] = Timestamp(run.CompletedAt ?? run.StartedAt),
-        };
-        return shape;
-    }
-
     public JsonObject Status(RepositoryState repo, CommitStatusState status) => new()
     {
         ["url"] = $"{ApiBase}repos/{repo.FullName}/statuses/{status.Sha}",

@@ -107,17 +107,20 @@ internal sealed partial class ObjectShapes(string apiBase, SimulatedApp app, Tim
         ["description"] = label.Description,
     };
 
-    public JsonObject AppObject(UserState owner) => new()
+    public JsonObject AppObject(UserState owner) => AppObject(App, owner);
+
+    /// <summary><paramref name="app"/> as GitHub shows an App (the simulated one, or another App that creates check runs).</summary>
+    public JsonObject AppObject(SimulatedApp app, UserState owner) => new()
     {
-        ["id"] = App.Id,
-        ["slug"] = App.Slug,
-        ["node_id"] = NodeId("Integration", App.Id),
-        ["client_id"] = "Iv1." + App.Id.ToString("x12", CultureInfo.InvariantCulture),
+        ["id"] = app.Id,
+        ["slug"] = app.Slug,
+        ["node_id"] = NodeId("Integration", app.Id),
+        ["client_id"] = "Iv1." + app.Id.ToString("x12", CultureInfo.InvariantCulture),
         ["owner"] = User(owner),
-        ["name"] = App.Name,
-        ["description"] = "GitBot running against the GitHub simulator",
+        ["name"] = app.Name,
+        ["description"] = "A GitHub App on the GitHub simulator",
         ["external_url"] = "https://gitbot.invalid",
-        ["html_url"] = WebBase + "apps/" + App.Slug,
+        ["html_url"] = WebBase + "apps/" + app.Slug,
         ["created_at"] = Timestamp(DateTimeOffset.UnixEpoch),
         ["updated_at"] = Timestamp(DateTimeOffset.UnixEpoch),
         ["permissions"] = Permissions(),

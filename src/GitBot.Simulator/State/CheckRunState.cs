@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GitBot.Simulator.State;
 
 /// <summary>A check run on a commit.</summary>
-internal sealed class CheckRunState(long id, string name, string headSha, long appId, DateTimeOffset startedAt)
+internal sealed class CheckRunState(long id, string name, string headSha, SimulatedApp app, DateTimeOffset startedAt)
 {
     public long Id { get; } = id;
 
@@ -11,7 +11,8 @@ internal sealed class CheckRunState(long id, string name, string headSha, long a
 
     public string HeadSha { get; } = headSha;
 
-    public long AppId { get; } = appId;
+    /// <summary>The GitHub App that created the run (GitBot's, or another App such as a CI's).</summary>
+    public SimulatedApp App { get; } = app;
 
     /// <summary><c>queued</c>, <c>in_progress</c>, <c>completed</c>, …</summary>
     public string Status { get; set; } = "queued";
@@ -26,6 +27,9 @@ internal sealed class CheckRunState(long id, string name, string headSha, long a
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>The <c>output</c> object as last sent (title, summary, text, annotations).</summary>
+    /// <summary>The <c>output</c> object as last sent (title, summary, text); annotations are kept in <see cref="Annotations"/>.</summary>
     public JsonObject? Output { get; set; }
+
+    /// <summary>Every annotation sent so far: as on GitHub, each create or update appends its annotations.</summary>
+    public List<JsonObject> Annotations { get; } = [];
 }

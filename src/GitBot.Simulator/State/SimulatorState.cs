@@ -16,6 +16,9 @@ internal sealed class SimulatorState
 
     public Dictionary<string, UserState> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>GitHub Apps other than the simulated one (CI systems and the like), by slug; they create check runs too.</summary>
+    public Dictionary<string, SimulatedApp> OtherApps { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public long NextId() => Interlocked.Increment(ref _nextId);
 
     /// <summary>
