@@ -71,6 +71,20 @@ public sealed class AnthropicMessagesClientTests
         Assert.Single(server.Requests, r => r.IsMessages);
     }
 
+    [Fact]
+    public async Task An_answer_without_text_fails()
+    {
+        var script = new ModelScript(ModelScript.When("say nothing", ModelStep.Text("")));
+        await using var server = await ScriptedModelServer.StartAsync(script, CancellationToken.None);
+        using var client = Client(server, AgentTestSupport.ApiKey);
+
+        var result = await client.CompleteAsync(Request("Please say nothing."), CancellationToken.None);
+
+        Assert.Equal(ModelCallOutcome.Failed, result.Outcome);
+        Assert.Contains("the model returned no text (stop reason: end_turn)", result.Error, StringComparison.Ordinal);
+        Assert.True(result.InputTokens > 0, "usage of the empty answer is still reported");
+    }
+
     [Theory]
     [InlineData(529, "overloaded_error", "Overloaded")]
     [InlineData(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit")]
