@@ -5,7 +5,7 @@ using GitBot.GitHub.Results;
 
 namespace GitBot.GitHub.Clients;
 
-/// <summary>Pull request reviews: submit (with inline comments), list, dismiss.</summary>
+/// <summary>Pull request reviews: submit (with inline comments), list, list their inline comments, dismiss.</summary>
 public sealed class ReviewsClient(GitHubConnection connection, IGitHubCredentials credentials)
 {
     private static GitHubJsonContext Json => GitHubJsonContext.Default;
@@ -20,6 +20,18 @@ public sealed class ReviewsClient(GitHubConnection connection, IGitHubCredential
         connection.GetAllPagesAsync(
             GitHubRoute.Create("repos/{owner}/{repo}/pulls/{pull_number}/reviews", owner, repo, pullNumber).WithQuery("per_page", 100),
             credentials, Json.ListGitHubReview, cancellationToken);
+
+    /// <summary>The inline comments of one review, across all pages.</summary>
+    public Task<GitHubResult<IReadOnlyList<GitHubReviewComment>>> ListCommentsAsync(string owner, string repo, int pullNumber, long reviewId, CancellationToken cancellationToken) =>
+        connection.GetAllPagesAsync(
+            GitHubRoute.Create("repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments", owner, repo, pullNumber, reviewId).WithQuery("per_page", 100),
+            credentials, Json.ListGitHubReviewComment, cancellationToken);
+
+    /// <summary>Every inline review comment on the pull request, oldest first, across all pages.</summary>
+    public Task<GitHubResult<IReadOnlyList<GitHubReviewComment>>> ListPullRequestCommentsAsync(string owner, string repo, int pullNumber, CancellationToken cancellationToken) =>
+        connection.GetAllPagesAsync(
+            GitHubRoute.Create("repos/{owner}/{repo}/pulls/{pull_number}/comments", owner, repo, pullNumber).WithQuery("per_page", 100),
+            credentials, Json.ListGitHubReviewComment, cancellationToken);
 
     public Task<GitHubResult<GitHubReview>> DismissAsync(string owner, string repo, int pullNumber, long reviewId, string message, CancellationToken cancellationToken) =>
         connection.SendJsonAsync(HttpMethod.Put, GitHubRoute.Create("repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals", owner, repo, pullNumber, reviewId),

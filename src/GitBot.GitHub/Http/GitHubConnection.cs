@@ -59,7 +59,15 @@ public sealed class GitHubConnection
 
     /// <summary>Sends one request and returns the raw answer of a 2xx (a 304 comes back as the cached 200).</summary>
     public Task<GitHubResult<GitHubResponse>> SendAsync(HttpMethod method, GitHubRoute route, byte[]? jsonBody, IGitHubCredentials credentials, CancellationToken cancellationToken) =>
-        SendToAsync(method, new Uri(BaseUri, route.Path), route.Template, jsonBody, credentials, cancellationToken);
+        SendToAsync(method, new Uri(BaseUri, route.Path), route.Template, jsonBody, credentials, null, cancellationToken);
+
+    /// <summary>
+    /// A GET asking for another representation of a resource (<paramref name="mediaType"/>, e.g.
+    /// <c>application/vnd.github.diff</c>); the raw answer comes back. Never conditional and never cached, because the
+    /// ETag cache keys by URL and one URL has several representations.
+    /// </summary>
+    public Task<GitHubResult<GitHubResponse>> GetMediaAsync(GitHubRoute route, string mediaType, IGitHubCredentials credentials, CancellationToken cancellationToken) =>
+        SendToAsync(HttpMethod.Get, new Uri(BaseUri, route.Path), route.Template, null, credentials, mediaType, cancellationToken);
 
     public Task<GitHubResult<T>> GetAsync<T>(GitHubRoute route, IGitHubCredentials credentials, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, route, null, credentials, responseType, cancellationToken);
@@ -96,7 +104,7 @@ public sealed class GitHubConnection
         Uri? next = new(BaseUri, route.Path);
         for (var page = 0; next is not null && page < MaxPages; page++)
         {
-            var response = await SendToAsync(HttpMethod.Get, next, route.Template, null, credentials, cancellationToken);
+            var response = await SendToAsync(HttpMethod.Get, next, route.Template, null, credentials, null, cancellationToken);
             var parsed = Deserialize(response, pageType);
             if (!parsed.IsSuccess)
             {
@@ -122,7 +130,7 @@ public sealed class GitHubConnection
     }
 
     private async Task<GitHubResult<GitHubResponse>> SendToAsync(
-        HttpMethod method, Uri url, string template, byte[]? jsonBody, IGitHubCredentials credentials, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, string template, byte[]? jsonBody, IGitHubCredentials credentials, string? mediaType, CancellationToken cancellationToken)
     {
         var token = await credentials.GetTokenAsync(cancellationToken);
         if (!token.IsSuccess)
@@ -135,7 +143,7 @@ public sealed class GitHubConnection
             return GitHubResult<GitHubResponse>.Failure(exhausted);
         }
 
-        var result = await ExecuteAsync(method, url, template, jsonBody, credentials.Identity, token.Value, cancellationToken);
+        var result = await ExecuteAsync(method, url, template, jsonBody, credentials.Identity, token.Value, mediaType, cancellationToken);
         if (result is { IsSuccess: true, Value.StatusCode: 401 } && credentials.Invalidate(token.Value))
         {
             // The token may have been revoked or expired early: one more try with a fresh one, never a loop.
@@ -146,7 +154,7 @@ public sealed class GitHubConnection
                 return GitHubResult<GitHubResponse>.Failure(token.Error);
             }
 
-            result = await ExecuteAsync(method, url, template, jsonBody, credentials.Identity, token.Value, cancellationToken);
+            result = await ExecuteAsync(method, url, template, jsonBody, credentials.Identity, token.Value, mediaType, cancellationToken);
         }
 
         if (!result.IsSuccess)
@@ -171,12 +179,13 @@ public sealed class GitHubConnection
 
     /// <summary>One logical attempt through the resilience pipeline; answers with any status, fails only without one.</summary>
     private async Task<GitHubResult<GitHubResponse>> ExecuteAsync(
-        HttpMethod method, Uri url, string template, byte[]? jsonBody, string identity, string token, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, string template, byte[]? jsonBody, string identity, string token, string? mediaType, CancellationToken cancellationToken)
     {
-        var cached = method == HttpMethod.Get && ETags.TryGet(identity, url, out var etag, out var cachedBody, out var cachedLink)
+        var cacheable = method == HttpMethod.Get && mediaType is null;
+        var cached = cacheable && ETags.TryGet(identity, url, out var etag, out var cachedBody, out var cachedLink)
             ? (ETag: etag, Body: cachedBody, Link: cachedLink)
             : ((string ETag, byte[] Body, string? Link)?)null;
-        var state = new RequestState(method, url, template, jsonBody, token, cached?.ETag);
+        var state = new RequestState(method, url, template, jsonBody, token, cached?.ETag, mediaType);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
@@ -209,7 +218,7 @@ public sealed class GitHubConnection
             return GitHubResult<GitHubResponse>.Success(response with { StatusCode = 200, Body = hit.Body, ETag = hit.ETag, Link = response.Link ?? hit.Link });
         }
 
-        if (method == HttpMethod.Get && response.IsSuccess && response.ETag is { Length: > 0 } newTag)
+        if (cacheable && response.IsSuccess && response.ETag is { Length: > 0 } newTag)
         {
             ETags.Store(identity, url, newTag, response.Body, response.Link);
         }
@@ -221,7 +230,7 @@ public sealed class GitHubConnection
     {
         var state = context.Properties.GetValue(StateKey, null!);
         using var request = new HttpRequestMessage(state.Method, state.Url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(state.MediaType ?? MediaType));
         request.Headers.Add("X-GitHub-Api-Version", ApiVersion);
         foreach (var product in _userAgent)
         {
@@ -275,5 +284,5 @@ public sealed class GitHubConnection
     }
 
     /// <summary>What one attempt needs; read by the pipeline's retry rules too.</summary>
-    internal sealed record RequestState(HttpMethod Method, Uri Url, string Template, byte[]? Body, string Token, string? ETag);
+    internal sealed record RequestState(HttpMethod Method, Uri Url, string Template, byte[]? Body, string Token, string? ETag, string? MediaType = null);
 }

@@ -22,6 +22,7 @@ namespace GitBot.GitHub.Models;
 [JsonSerializable(typeof(GitHubMergeResult))]
 [JsonSerializable(typeof(GitHubReview))]
 [JsonSerializable(typeof(List<GitHubReview>))]
+[JsonSerializable(typeof(List<GitHubReviewComment>))]
 [JsonSerializable(typeof(GitHubCheckRun))]
 [JsonSerializable(typeof(GitHubCommitStatus))]
 [JsonSerializable(typeof(GitHubCheckRunList))]
