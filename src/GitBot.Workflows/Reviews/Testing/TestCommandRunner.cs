@@ -215,6 +215,12 @@ public sealed class TestCommandRunner
             ["CI"] = "true", // runners then never wait for a terminal (jest's watch mode, interactive prompts)
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
+
+            // Build servers (MSBuild nodes, the compiler server) outlive `dotnet test` holding its stdout open, and the
+            // run would then wait for them; one-shot builds leave nothing running behind the command.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
         };
         return environment;
     }
