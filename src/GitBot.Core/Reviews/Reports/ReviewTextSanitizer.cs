@@ -41,7 +41,7 @@ public static partial class ReviewTextSanitizer
     private const string LineNote = " " + TruncatedNote;
     private const string BlockNote = "\n" + TruncatedNote;
 
-    /// <summary>Sanitizes multi-line text (line breaks normalized to <c>\n</c>, trimmed).</summary>
+    /// <summary>Sanitizes multi-line text (line breaks normalized to <c>\n</c>, leading blank lines and trailing whitespace dropped).</summary>
     /// <param name="text">Untrusted text; null is empty.</param>
     /// <param name="maxChars">Length limit of the result, at least 20.</param>
     public static string Sanitize(string? text, int maxChars)
@@ -116,7 +116,20 @@ public static partial class ReviewTextSanitizer
             result.Append(c);
         }
 
-        return result.ToString().Trim();
+        return singleLine ? result.ToString().Trim() : TrimBlankLines(result.ToString());
+    }
+
+    /// <summary>Drops leading blank lines and trailing whitespace, but keeps the first line's indentation (stack traces, code).</summary>
+    private static string TrimBlankLines(string text)
+    {
+        var first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        var lineStart = first == 0 ? 0 : text.LastIndexOf('\n', first - 1) + 1;
+        return text[lineStart..].TrimEnd();
     }
 
     /// <summary>Scrubs and neutralizes until nothing changes, so inserted breakers cannot complete a secret pattern on a second pass.</summary>

@@ -56,8 +56,8 @@ public static class SecurityReportBuilder
         var head = $"**{title}**\n\n{verdict}\n\n{ran}\n\n";
 
         var bodyHead = ReportMarkdown.Heading(ReviewAgentKind.Security) + head
-            + (comments.Count > 0 ? ReportMarkdown.Count(comments.Count, "finding is", "findings are") + " commented on their lines.\n\n" : string.Empty)
-            + (elsewhere.Count > 0 ? "#### Not on a line of the diff\n\n" : string.Empty);
+            + (comments.Count > 0 ? (comments.Count == 1 ? "1 finding is commented on its line.\n\n" : ReportMarkdown.Count(comments.Count, "finding") + " are commented on their lines.\n\n") : string.Empty)
+            + (elsewhere.Count > 0 ? "#### Findings not commented inline\n\n" : string.Empty);
         var body = ReportMarkdown.Compose(bodyHead, elsewhere.Select(SecurityReportText.ListItem).ToList(), string.Empty,
             ReviewLimits.MaxBodyChars, n => $"_… and {ReportMarkdown.Count(n, "more finding")}: see the {ReviewAgentNames.CheckName(ReviewAgentKind.Security)} check._");
 

@@ -23,13 +23,14 @@ internal static class SecurityReportText
         };
     }
 
-    /// <summary><c>1 secret, 1 workflow</c>: counts per category, largest first (ties in category order).</summary>
+    /// <summary>
+    /// <c>1 secret, 2 workflow</c>: counts per category in order of first appearance, so with findings sorted most
+    /// severe first the most severe category leads.
+    /// </summary>
     public static string Breakdown(IEnumerable<SecurityFinding> findings) =>
         string.Join(", ", findings
             .GroupBy(f => Category(f.Rule).Singular, StringComparer.Ordinal)
-            .Select((g, i) => (Count: g.Count(), Names: Category(g.First().Rule), Order: i))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Order)
-            .Select(g => ReportMarkdown.Count(g.Count, g.Names.Singular, g.Names.Plural)));
+            .Select(g => ReportMarkdown.Count(g.Count(), Category(g.First().Rule).Singular, Category(g.First().Rule).Plural)));
 
     public static string SeverityWord(Severity severity) => severity switch
     {
