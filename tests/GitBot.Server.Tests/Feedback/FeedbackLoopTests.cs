@@ -37,7 +37,7 @@ public sealed class FeedbackLoopTests
         // One reply, final, naming the pushed commit and mentioning nobody.
         Assert.Contains($"pushed `{moved.HeadSha[..7]}`", reply.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("@", reply.Body, StringComparison.Ordinal);
-        Assert.Equal("gitbot[bot]", reply.Author);
+        Assert.Equal(flow.GitHub.App.BotLogin, reply.Author);
 
         // The model was given the review's summary and its inline comment, anchored as path:line.
         var first = Assert.Single(flow.Model.Requests, r => r.IsMessages && r.AssistantTurns == 0 && r.FirstUserText.Contains(FeedbackFlow.ReviewBody, StringComparison.Ordinal));
