@@ -14,4 +14,4 @@ namespace GitBot.Simulator;
 /// <param name="Annotations">Every annotation sent, in order (they accumulate across updates).</param>
 public sealed record SimulatedCheckRun(
     long Id, string Name, string HeadSha, string Status, string? Conclusion, string? OutputTitle, string? OutputSummary,
-    string? OutputText = null, long AppId = 0, string AppSlug = "", IReadOnlyList<SimulatedAnnotation>? Annotations = null);
+    string? OutputText, long AppId, string AppSlug, IReadOnlyList<SimulatedAnnotation> Annotations);

@@ -12,5 +12,5 @@ public sealed record SimulatedPullRequest(
     bool Draft,
     string? MergeCommitSha,
     IReadOnlyList<SimulatedReview> Reviews,
-    string? Body = null,
-    string Author = "");
+    string? Body,
+    string Author);

@@ -4,4 +4,4 @@ namespace GitBot.Simulator;
 /// An inline review comment: file, line (if anchored by line), side (<c>RIGHT</c> or <c>LEFT</c>), text, and the first line
 /// of a multi-line comment.
 /// </summary>
-public sealed record SimulatedReviewComment(long Id, string Path, int? Line, string Body, string? Side = null, int? StartLine = null);
+public sealed record SimulatedReviewComment(long Id, string Path, int? Line, string Body, string Side, int? StartLine);

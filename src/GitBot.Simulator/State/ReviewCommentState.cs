@@ -6,5 +6,5 @@ namespace GitBot.Simulator.State;
 /// <see cref="DiffHunk"/> (the hunk up to that line).
 /// </summary>
 internal sealed record ReviewCommentState(
-    long Id, long ReviewId, UserState User, string Path, int? Line, string? Side, int? StartLine, string? StartSide, int Position,
+    long Id, long ReviewId, UserState User, string Path, int? Line, string Side, int? StartLine, string? StartSide, int Position,
     string DiffHunk, string Body, string CommitId, DateTimeOffset CreatedAt);

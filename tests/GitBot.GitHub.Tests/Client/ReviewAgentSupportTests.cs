@@ -111,7 +111,7 @@ public sealed class ReviewAgentSupportTests
         Assert.Equal("cancelled", run.Conclusion);
         Assert.Equal("details", run.OutputText);
         Assert.Equal([new SimulatedAnnotationView("src/app.txt", 25, 25, "failure", "Secret", "AWS key"), new SimulatedAnnotationView("src/app.txt", 3, 4, "warning", null, "Odd")],
-            run.Annotations!.Select(a => new SimulatedAnnotationView(a.Path, a.StartLine, a.EndLine, a.Level, a.Title, a.Message)));
+            run.Annotations.Select(a => new SimulatedAnnotationView(a.Path, a.StartLine, a.EndLine, a.Level, a.Title, a.Message)));
         Assert.Empty(h.Simulator.RejectedRequests);
     }
 

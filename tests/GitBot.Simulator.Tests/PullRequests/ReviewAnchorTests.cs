@@ -93,7 +93,7 @@ public sealed class ReviewAnchorTests
         Assert.Equal(25, all[2]!["line"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         var snapshot = h.Simulator.GetPullRequest(SimulatorHarness.Repo, number)!.Reviews[0].Comments;
-        Assert.Equal([("RIGHT", 25), ("LEFT", 25)], snapshot.Select(c => (c.Side!, c.Line!.Value)));
+        Assert.Equal([("RIGHT", 25), ("LEFT", 25)], snapshot.Select(c => (c.Side, c.Line!.Value)));
         Assert.Empty(h.Simulator.RejectedRequests);
     }
 
