@@ -31,6 +31,7 @@ public static class PlanServiceCollectionExtensions
             quartz.AddJobType<PlanIssueJob>();
             quartz.AddJobType<RunTaskJob>();
             quartz.AddJobType<FinishPlanJob>();
+            quartz.AddJobType<Reviews.ReviewJob>();
         });
 
         // Quartz's hosted service starts every scheduler it knows unless told otherwise; this one is started only by

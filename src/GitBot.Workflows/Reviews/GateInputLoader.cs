@@ -1,5 +1,8 @@
+using GitBot.Core.Configuration;
 using GitBot.Core.Reviews.Diffs;
 using GitBot.Core.Reviews.Gate;
+using GitBot.Core.Reviews.Reports;
+using GitBot.Core.Reviews.Runs;
 using GitBot.Core.Reviews.Security;
 using GitBot.GitHub.Clients;
 using GitBot.GitHub.Models;
@@ -13,11 +16,13 @@ namespace GitBot.Workflows.Reviews;
 /// head, the changed files, and the permission of each person who approved the head. Any failed request throws
 /// <see cref="RetryableDeliveryException"/>: a gate computed from partial facts could be wrongly green.
 /// </summary>
-public sealed class GateInputLoader(ReviewerPermissions permissions, LastPusherCache pushers)
+public sealed class GateInputLoader(ReviewerPermissions permissions, IReviewRunStore pushers)
 {
-    /// <summary>Builds the gate input for <paramref name="pull"/> at its current head.</summary>
-    public async Task<GateInput> LoadAsync(GitHubClient client, string owner, string repo, GitHubPullRequest pull, GateIdentity identity, CancellationToken cancellationToken)
+    /// <summary>Builds the gate input for <paramref name="pull"/> at its current head, under the repository's <c>gate:</c> and <c>reviews:</c> settings.</summary>
+    public async Task<GateInput> LoadAsync(GitHubClient client, string owner, string repo, GitHubPullRequest pull, GateIdentity identity,
+        RepoConfig config, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(pull);
         ArgumentNullException.ThrowIfNull(identity);
@@ -25,6 +30,7 @@ public sealed class GateInputLoader(ReviewerPermissions permissions, LastPusherC
         var reviewsTask = client.Reviews.ListAsync(owner, repo, pull.Number, cancellationToken);
         var runsTask = client.Checks.ListForRefAsync(owner, repo, head, null, all: true, cancellationToken);
         var statusesTask = client.Statuses.ListForRefAsync(owner, repo, head, cancellationToken);
+        var pusherTask = pushers.FindPusherAsync($"{owner}/{repo}", head, cancellationToken);
         var filesTask = client.PullRequests.ListFilesAsync(owner, repo, pull.Number, cancellationToken);
         var reviews = Require(await reviewsTask, "reviews", pull.Number);
         var runs = Require(await runsTask, "check runs", pull.Number);
@@ -51,13 +57,24 @@ public sealed class GateInputLoader(ReviewerPermissions permissions, LastPusherC
         return new GateInput(
             head,
             pull.User?.Login ?? string.Empty,
-            pushers.Find($"{owner}/{repo}", head),
-            GatePolicy.Default(identity.AppId, bots, bots),
+            await pusherTask,
+            Policy(identity.AppId, bots, config),
             SecurityScanner.TouchesWorkflowsOrCodeOwners(diff),
             [.. runs.Select(r => new GateCheckRun(r.Id, r.Name, r.HeadSha, r.App?.Id, r.Status, r.Conclusion))],
             [.. statuses.Where(s => s.Context is not null).Select(s => new GateCommitStatus(s.Context!, s.State, s.Creator?.Login))],
             gateReviews,
             granted);
+    }
+
+    /// <summary>
+    /// The policy from the repository's <c>gate:</c> settings: its approvals, and its required checks or else the
+    /// checks of the review agents it runs.
+    /// </summary>
+    public static GatePolicy Policy(long appId, IReadOnlyCollection<string> bots, RepoConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var checks = config.Gate.RequiredChecks ?? [.. config.Reviews.Agents.Select(ReviewAgentNames.CheckName)];
+        return new GatePolicy(appId, bots, bots, config.Gate.RequiredApprovals, checks);
     }
 
     private static GateReview? ToGateReview(GitHubReview review)

@@ -1,13 +1,15 @@
+using GitBot.Core.Reviews.Runs;
 using GitBot.GitHub.Webhooks.Payloads;
 using GitBot.Workflows.Deliveries;
 
 namespace GitBot.Workflows.Reviews;
 
 /// <summary>
-/// Recomputes the gate when a GitBot pull request is opened, reopened, pushed to, marked ready or relabelled. The
-/// sender of <c>synchronize</c> is the one who pushed the new head, and is remembered as its last pusher.
+/// Recomputes the gate when a pull request is opened, reopened, pushed to, marked ready or relabelled (the recompute
+/// decides whether the gate looks after it). The sender of <c>synchronize</c> is the one who pushed the new head, and
+/// is stored as its pusher, whose own approval of that head does not count.
 /// </summary>
-public sealed class GatePullRequestHandler(GateRecomputer gate, LastPusherCache pushers) : WebhookEventHandler<PullRequestEvent>
+public sealed class GatePullRequestHandler(GateRecomputer gate, IReviewRunStore pushers) : WebhookEventHandler<PullRequestEvent>
 {
     private static readonly IReadOnlySet<string> HandledActions = new HashSet<string>(
         ["opened", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled"], StringComparer.Ordinal);
@@ -18,15 +20,15 @@ public sealed class GatePullRequestHandler(GateRecomputer gate, LastPusherCache 
 
     protected override async Task HandleAsync(WebhookEventContext context, PullRequestEvent payload, CancellationToken cancellationToken)
     {
-        if (payload.Repository is not { } repository || payload.Installation is not { } installation
-            || !GateRecomputer.IsGitBotBranch(payload.PullRequest.Head.Ref))
+        if (payload.Repository is not { } repository || payload.Installation is not { } installation)
         {
             return;
         }
 
         if (payload.Action == "synchronize" && payload.Sender is { } sender)
         {
-            pushers.Record(repository.FullName, payload.After ?? payload.PullRequest.Head.Sha, sender.Login);
+            // Recorded in the database before the gate reads it, so every node agrees who pushed this head.
+            await pushers.RecordPusherAsync(repository.FullName, payload.After ?? payload.PullRequest.Head.Sha, sender.Login, cancellationToken);
         }
 
         await gate.RecomputeAsync(installation.Id, repository.FullName, payload.PullRequest.Number, cancellationToken);

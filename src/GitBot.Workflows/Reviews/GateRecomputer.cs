@@ -1,73 +1,96 @@
+using GitBot.Agents.Configuration;
+using GitBot.Core.Configuration;
 using GitBot.Core.Reviews.Gate;
 using GitBot.GitHub.Clients;
 using GitBot.GitHub.Models;
 using GitBot.Workflows.Issues;
+using GitBot.Workflows.Plans;
 using Microsoft.Extensions.Logging;
 
 namespace GitBot.Workflows.Reviews;
 
 /// <summary>
-/// Recomputes the <c>gitbot/gate</c> check of one of GitBot's pull requests (head branch under
-/// <see cref="BranchPrefix"/>) from what GitHub says now: the PR, its reviews, the check runs and statuses on its
-/// head, its files and the approvers' permissions. Idempotent (the same facts give the same run, updated in place)
-/// and serialized per PR on this node, so concurrent events for one head leave exactly one run. A draft PR is never
-/// green. Closed PRs and other branches are left alone.
+/// Recomputes the <c>gitbot/gate</c> check of a pull request the gate looks after (<see cref="ReviewEligibility.Gated"/>:
+/// GitBot's own, or all with <c>reviews.pull_requests: all</c>) from what GitHub says now: the PR, its reviews, the
+/// check runs and statuses on its head, its files, the approvers' permissions, the head's pusher, and the default
+/// branch's <c>gate:</c> settings. Idempotent (the same facts give the same run, updated in place) and serialized per PR
+/// on this node, so concurrent events for one head leave exactly one run. A draft PR is never green. When the gate
+/// is green and a merge is wanted (<c>gate.auto_merge</c>, or a merge asked for by <c>/agent merge</c>),
+/// <see cref="GateMerger"/> merges passing the head that was judged.
 /// </summary>
 public sealed partial class GateRecomputer(
     GitHubClientFactory github,
     GateIdentityProvider identities,
     GateInputLoader loader,
     GateCheckRunWriter writer,
+    GateMerger merger,
     GateLocks locks,
     ILogger<GateRecomputer> logger)
 {
-    /// <summary>GitBot's branches (the default branch prefix). A repository-configurable policy comes later.</summary>
-    public const string BranchPrefix = "gitbot/";
+    /// <summary>Recomputes and posts the gate; merges when green and the repository has <c>gate.auto_merge</c>.</summary>
+    public Task<GateRecomputeResult> RecomputeAsync(long installationId, string repository, int number, CancellationToken cancellationToken) =>
+        RecomputeAsync(installationId, repository, number, merge: false, cancellationToken);
 
-    /// <summary>True for a head branch the gate looks after.</summary>
-    public static bool IsGitBotBranch(string? headRef) => headRef is not null && headRef.StartsWith(BranchPrefix, StringComparison.Ordinal);
-
-    public async Task<GateRecomputeResult> RecomputeAsync(long installationId, string repository, int number, CancellationToken cancellationToken)
+    /// <summary>Recomputes and posts the gate; merges when green and <paramref name="merge"/> or <c>gate.auto_merge</c> asks for it.</summary>
+    public async Task<GateRecomputeResult> RecomputeAsync(long installationId, string repository, int number, bool merge, CancellationToken cancellationToken)
     {
         if (await identities.GetAsync(cancellationToken) is not { } identity)
         {
             return GateRecomputeResult.Skip("GitBot is not running as a GitHub App; check runs need one");
         }
 
-        var (owner, repo) = Split(repository);
+        var name = RepositoryName.Parse(repository);
         var client = github.ForInstallation(installationId);
         using var held = await locks.AcquireAsync(repository, number, cancellationToken);
 
         // Read inside the lock: a recompute that waited must see the head and reviews as they are now.
-        var fetched = await client.PullRequests.GetAsync(owner, repo, number, cancellationToken);
+        var fetched = await client.PullRequests.GetAsync(name.Owner, name.Name, number, cancellationToken);
         if (!fetched.TryGetValue(out var pull))
         {
             throw new RetryableDeliveryException($"reading pull request {repository}#{number} failed: {fetched.Error}");
         }
 
-        if (!IsGitBotBranch(pull.Head.Ref) || !string.Equals(pull.State, "open", StringComparison.Ordinal))
+        if (!string.Equals(pull.State, "open", StringComparison.Ordinal))
         {
-            return GateRecomputeResult.Skip($"{repository}#{number} is not an open GitBot pull request");
+            return GateRecomputeResult.Skip($"{repository}#{number} is not open");
         }
 
-        var input = await loader.LoadAsync(client, owner, repo, pull, identity, cancellationToken);
+        var parsed = await ReviewConfigSource.LoadAsync(client, name, pull.Base.Repo?.DefaultBranch ?? pull.Base.Ref, cancellationToken);
+        var config = parsed.Config;
+        if (config is null || !ReviewEligibility.Gated(config, pull.Head.Ref))
+        {
+            // An invalid configuration keeps the gate on GitBot's own branches (strictest defaults), never off.
+            if (config is not null || !pull.Head.Ref.StartsWith(RepoConfigParser.Defaults.BranchPrefix + "/", StringComparison.Ordinal))
+            {
+                return GateRecomputeResult.Skip($"{repository}#{number} is not a pull request the gate looks after");
+            }
+        }
+
+        var input = await loader.LoadAsync(client, name.Owner, name.Name, pull, identity, config ?? RepoConfigParser.Defaults,
+            cancellationToken);
         var decision = Draft(GateEvaluator.Evaluate(input), pull);
-        var runId = await writer.WriteAsync(client, owner, repo, pull.Head.Sha, identity, decision, cancellationToken);
+        var runId = await writer.WriteAsync(client, name.Owner, name.Name, pull.Head.Sha, identity, decision, cancellationToken);
         LogGate(logger, repository, number, pull.Head.Sha, decision.Conclusion, runId);
-        return new GateRecomputeResult(decision, runId, null);
+        GateMergeResult? merged = null;
+        if (decision.Green && (merge || config?.Gate.AutoMerge == true))
+        {
+            merged = await merger.MergeAsync(client, name, pull, config?.Gate.MergeMethod ?? GateSettings.Default.MergeMethod, cancellationToken);
+        }
+
+        return new GateRecomputeResult(decision, runId, null, merged);
     }
 
-    /// <summary>Open pull requests of <paramref name="repository"/> whose head is <paramref name="headSha"/> on a GitBot branch.</summary>
+    /// <summary>Open pull requests of <paramref name="repository"/> whose head is <paramref name="headSha"/>.</summary>
     public async Task<IReadOnlyList<int>> FindByHeadAsync(long installationId, string repository, string headSha, CancellationToken cancellationToken)
     {
-        var (owner, repo) = Split(repository);
-        var listed = await github.ForInstallation(installationId).PullRequests.ListAsync(owner, repo, null, "open", cancellationToken);
+        var name = RepositoryName.Parse(repository);
+        var listed = await github.ForInstallation(installationId).PullRequests.ListAsync(name.Owner, name.Name, null, "open", cancellationToken);
         if (!listed.TryGetValue(out var pulls))
         {
             throw new RetryableDeliveryException($"listing the open pull requests of {repository} failed: {listed.Error}");
         }
 
-        return [.. pulls.Where(p => IsGitBotBranch(p.Head.Ref) && string.Equals(p.Head.Sha, headSha, StringComparison.OrdinalIgnoreCase)).Select(p => p.Number)];
+        return [.. pulls.Where(p => string.Equals(p.Head.Sha, headSha, StringComparison.OrdinalIgnoreCase)).Select(p => p.Number)];
     }
 
     /// <summary>GitHub cannot merge a draft; the gate says so rather than going green.</summary>
@@ -78,14 +101,8 @@ public sealed partial class GateRecomputer(
             return decision;
         }
 
-        const string Line = "the pull request is still a draft";
+        const string Line = "the pull request is still a draft: mark it ready for review";
         return new GateDecision(false, GateConclusion.Pending, "Waiting: " + Line, $"Missing:\n\n- {Line}\n\n{decision.Summary}", [Line]);
-    }
-
-    private static (string Owner, string Repo) Split(string repository)
-    {
-        var name = Plans.RepositoryName.Parse(repository);
-        return (name.Owner, name.Name);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gate of {Repository}#{Number} at {HeadSha}: {Conclusion} (check run {CheckRunId})")]

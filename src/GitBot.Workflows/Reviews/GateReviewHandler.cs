@@ -3,7 +3,7 @@ using GitBot.Workflows.Deliveries;
 
 namespace GitBot.Workflows.Reviews;
 
-/// <summary>Recomputes the gate when a review of a GitBot pull request is submitted, edited or dismissed.</summary>
+/// <summary>Recomputes the gate when a review is submitted, edited or dismissed (the recompute decides whether the gate looks after the pull request).</summary>
 public sealed class GateReviewHandler(GateRecomputer gate) : WebhookEventHandler<PullRequestReviewEvent>
 {
     private static readonly IReadOnlySet<string> HandledActions = new HashSet<string>(["submitted", "dismissed", "edited"], StringComparer.Ordinal);
@@ -14,8 +14,7 @@ public sealed class GateReviewHandler(GateRecomputer gate) : WebhookEventHandler
 
     protected override async Task HandleAsync(WebhookEventContext context, PullRequestReviewEvent payload, CancellationToken cancellationToken)
     {
-        if (payload.Repository is not { } repository || payload.Installation is not { } installation
-            || !GateRecomputer.IsGitBotBranch(payload.PullRequest.Head.Ref))
+        if (payload.Repository is not { } repository || payload.Installation is not { } installation)
         {
             return;
         }
