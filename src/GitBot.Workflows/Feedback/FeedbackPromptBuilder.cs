@@ -37,7 +37,12 @@ public static class FeedbackPromptBuilder
             prompt.Append(CultureInfo.InvariantCulture, $"The review's inline comments ({input.Comments.Count}), each on `path:line` of the pull request's head:\n\n");
             foreach (var (comment, index) in input.Comments.Select((c, i) => (c, i + 1)))
             {
-                var where = comment.Line is { } line ? $"{OneLine(comment.Path)}:{line.ToString(CultureInfo.InvariantCulture)}" : $"{OneLine(comment.Path)} (whole file)";
+                var where = (comment.StartLine, comment.Line) switch
+                {
+                    ({ } start, { } end) when start < end => $"{OneLine(comment.Path)}:{start.ToString(CultureInfo.InvariantCulture)}-{end.ToString(CultureInfo.InvariantCulture)}",
+                    (_, { } line) => $"{OneLine(comment.Path)}:{line.ToString(CultureInfo.InvariantCulture)}",
+                    _ => $"{OneLine(comment.Path)} (whole file)",
+                };
                 prompt.Append(CultureInfo.InvariantCulture, $"{index}. `{where.Replace('`', '\'')}`\n");
                 prompt.Append(Fence("review_comment", comment.Body)).Append("\n\n");
             }

@@ -130,7 +130,11 @@ public sealed partial class FeedbackRunner(
             return FeedbackOutcome.Fail($"the pull request's head {headSha} is not in {target.Branch} as fetched; it moved, request changes again on the new head");
         }
 
-        IReadOnlyList<FeedbackComment> commentList = [];
+        var comments = await client.Reviews.ListCommentsAsync(repo.Owner, repo.Name, request.PullNumber, request.ReviewId, cancellationToken);
+        if (!comments.TryGetValue(out var commentList))
+        {
+            return FeedbackOutcome.Fail($"the review's comments could not be read: {comments.Error!.Message}");
+        }
 
         var issueTitle = target.Plan?.IssueTitle;
         if (issueTitle is null)
@@ -140,7 +144,7 @@ public sealed partial class FeedbackRunner(
         }
 
         var prompt = FeedbackPromptBuilder.Build(new FeedbackPromptInput(request.Repository, request.PullNumber, target.Branch, target.IssueNumber,
-            issueTitle, reviewBody, commentList));
+            issueTitle, reviewBody, [.. commentList.Select(c => new FeedbackComment(c.Path, c.Line, c.Body, c.StartLine))]));
         var logPath = Path.GetFullPath(Path.Combine(agentOptions.Value.LogRoot, "feedback", $"{repo.Owner}+{repo.Name}",
             $"{request.PullNumber.ToString(CultureInfo.InvariantCulture)}-{request.ReviewId.ToString(CultureInfo.InvariantCulture)}.log"));
         var outcome = await agentStep.RunAsync(new FeedbackStepInput(request, target, role, prompt, headSha, cachePath, credential, logPath,

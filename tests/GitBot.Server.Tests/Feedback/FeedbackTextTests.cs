@@ -11,12 +11,13 @@ public sealed class FeedbackTextTests
     [Fact]
     public void Prompt_lists_each_comment_as_path_and_line_inside_its_own_fence()
     {
-        var prompt = FeedbackPromptBuilder.Build(Input("Fix it.", new FeedbackComment("src/a.cs", 12, "Rename this."), new FeedbackComment("docs/b.md", null, "Whole file is stale.")));
+        var prompt = FeedbackPromptBuilder.Build(Input("Fix it.", new FeedbackComment("src/a.cs", 12, "Rename this."), new FeedbackComment("docs/b.md", null, "Whole file is stale."), new FeedbackComment("c.cs", 9, "Split this.", 4)));
 
         Assert.Contains(FeedbackPromptBuilder.Heading, prompt, StringComparison.Ordinal);
         Assert.Contains("Issue title: Write the notes\n", prompt, StringComparison.Ordinal);
         Assert.Contains("1. `src/a.cs:12`\n<review_comment>\nRename this.\n</review_comment>", prompt, StringComparison.Ordinal);
         Assert.Contains("2. `docs/b.md (whole file)`\n<review_comment>\nWhole file is stale.\n</review_comment>", prompt, StringComparison.Ordinal);
+        Assert.Contains("3. `c.cs:4-9`\n<review_comment>\nSplit this.\n</review_comment>", prompt, StringComparison.Ordinal);
         Assert.Contains("<review_body>\nFix it.\n</review_body>", prompt, StringComparison.Ordinal);
     }
 
