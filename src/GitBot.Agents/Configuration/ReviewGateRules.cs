@@ -36,11 +36,11 @@ internal static class ReviewGateRules
             agents = hasTestCommand ? ReviewSettings.DefaultAgents(true) : ReviewSettings.Default.Agents;
         }
 
-        if (gate.RequiredChecks is { } checks && !reviews.AgentsInvalid && testCommandKnown)
+        if (gate.RequiredChecks is { } checks)
         {
             foreach (var check in checks)
             {
-                if (CheckProblem(check.Value, agents, reviews.Agents is not null) is { } message)
+                if (CheckProblem(check.Value) is { } message)
                 {
                     problems.Add(new ConfigProblem(file, check.Path, message, check.Line));
                 }
@@ -62,27 +62,24 @@ internal static class ReviewGateRules
         return (settings, gateSettings);
     }
 
-    private static string? CheckProblem(string name, IReadOnlyList<ReviewAgentKind> agents, bool agentsListed)
+    /// <summary>
+    /// Only GitBot's agent checks can be required (the gate counts only GitBot's own runs). One whose agent does not run
+    /// on its own is allowed: it waits until the agent is run on demand (Re-run on its check, <c>/agent review</c>),
+    /// which is how a team makes an on-demand review mandatory.
+    /// </summary>
+    private static string? CheckProblem(string name)
     {
         if (string.Equals(name, "gitbot/gate", StringComparison.Ordinal))
         {
             return "`gitbot/gate` is the gate's own check and cannot be one of its requirements";
         }
 
-        if (!ReviewAgentNames.TryParseCheckName(name, out var kind))
-        {
-            var known = string.Join(", ", ReviewAgentNames.All.Select(k => $"`{ReviewAgentNames.CheckName(k)}`"));
-            return $"`{name}` is not a check GitBot reports; the gate counts only GitBot's own check runs: {known}";
-        }
-
-        if (agents.Contains(kind))
+        if (ReviewAgentNames.TryParseCheckName(name, out _))
         {
             return null;
         }
 
-        var agent = ReviewAgentNames.Name(kind);
-        return agentsListed
-            ? $"`{name}` would never be reported: the `{agent}` agent is not in reviews.agents"
-            : $"`{name}` would never be reported: the `{agent}` agent runs by default only when `test_command` is set";
+        var known = string.Join(", ", ReviewAgentNames.All.Select(k => $"`{ReviewAgentNames.CheckName(k)}`"));
+        return $"`{name}` is not a check GitBot reports; the gate counts only GitBot's own check runs: {known}";
     }
 }

@@ -99,6 +99,14 @@ internal static class ReviewsHandlers
 
         lock (c.Gate)
         {
+            // GitHub refuses an approval or a change request from the pull request's own author (Apps included).
+            if (state is "APPROVED" or "CHANGES_REQUESTED" && issue.User.Id == c.Actor.Id)
+            {
+                return Unprocessable(c, state == "APPROVED"
+                    ? "Review Can not approve your own pull request"
+                    : "Review Can not request changes on your own pull request");
+            }
+
             var review = Submit(c.Runtime, c.Repository, issue, c.Actor, state, c.String("body"), commitId, comments);
             return c.Ok(c.Runtime.Shapes.Review(c.Repository, issue, review));
         }

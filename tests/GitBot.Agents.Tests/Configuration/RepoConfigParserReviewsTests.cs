@@ -113,8 +113,6 @@ public sealed class RepoConfigParserReviewsTests
     [InlineData("gate:\n  required_checks: [gitbot/judge, gitbot/judge]\n", "gate.required_checks[1]", 2, "`gitbot/judge` is listed twice")]
     [InlineData("gate:\n  required_checks: [gitbot/judge, ci/build]\n", "gate.required_checks[1]", 2, "`ci/build` is not a check GitBot reports; the gate counts only GitBot's own check runs: `gitbot/security`, `gitbot/tests`, `gitbot/judge`")]
     [InlineData("gate:\n  required_checks:\n    - gitbot/gate\n", "gate.required_checks[0]", 3, "cannot be one of its requirements")]
-    [InlineData("gate:\n  required_checks: [gitbot/tests]\n", "gate.required_checks[0]", 2, "`gitbot/tests` would never be reported: the `tests` agent runs by default only when `test_command` is set")]
-    [InlineData("reviews:\n  agents: [security]\ngate:\n  required_checks: [gitbot/judge]\n", "gate.required_checks[0]", 4, "`gitbot/judge` would never be reported: the `judge` agent is not in reviews.agents")]
     [InlineData("gate:\n  auto_merge: \"true\"\n", "gate.auto_merge", 2, "expected `true` or `false`, got the string `true`")]
     [InlineData("gate:\n  merge_method: fast-forward\n", "gate.merge_method", 2, "unknown value `fast-forward`; allowed: `merge`, `squash`, `rebase`")]
     [InlineData("gate:\n  merge_method: Squash\n", "gate.merge_method", 2, "did you mean `squash`?")]

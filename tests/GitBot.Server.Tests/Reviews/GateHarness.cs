@@ -53,8 +53,13 @@ public sealed class GateHarness : IAsyncDisposable
         }
 
         github.SetPermission(Repo, "rita", "read");
-        await github.CommitFilesAsync(Repo, repository.DefaultBranch, new Dictionary<string, string> { ["README.md"] = "widgets\n" }, "Start", "alice", CancellationToken.None);
-        // No model is reached: the gate runs no agent.
+        // The review agents are off: these tests play GitBot's agent checks themselves, as GitBot's App.
+        await github.CommitFilesAsync(Repo, repository.DefaultBranch, new Dictionary<string, string>
+        {
+            ["README.md"] = "widgets\n",
+            [".github/gitbot.yml"] = "reviews:\n  agents: []\ngate:\n  required_checks: [gitbot/security, gitbot/tests, gitbot/judge]\n",
+        }, "Start", "alice", CancellationToken.None);
+        // No model is reached: no agent runs.
         var server = await TestServer.StartAsync(TestServer.Postgres, FlowHarness.ServerSettings(github, work.Path, "http://127.0.0.1:9", agentSlots: 1));
         github.SetWebhookTarget(new Uri(server.Client.BaseAddress!, "/webhooks/github"));
         return new GateHarness(github, server, repository, installation, work);

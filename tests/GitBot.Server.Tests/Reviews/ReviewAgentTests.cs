@@ -1,0 +1,88 @@
+using GitBot.Server.Tests.Plans;
+
+namespace GitBot.Server.Tests.Reviews;
+
+/// <summary>
+/// The review agents end to end: the real server on PostgreSQL, the simulator, real git, the real test command in a
+/// worktree, and the scripted model behind the <c>anthropic</c> backend.
+/// </summary>
+public sealed class ReviewAgentTests
+{
+    private const string Config = """
+        test_command: ["python3", "run_tests.py"]
+        reviews:
+          pull_requests: all
+        """;
+
+    [Fact]
+    public async Task A_planted_key_and_a_failing_test_get_change_requests_red_checks_and_a_judge_score()
+    {
+        await using var h = await FlowHarness.StartAsync(ReviewScripts.Script(), ReviewScripts.Files(Config));
+        var head = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/count", new Dictionary<string, string>
+        {
+            ["widget.py"] = "COUNT = 4\nNAME = \"widget\"\n",
+            ["settings.py"] = "REGION = \"eu-west-1\"\nAWS_ACCESS_KEY_ID = \"AKIAZ3MPLQ7RTX2VWY4K\"\nTIMEOUT = 30\n",
+        }, "Count four widgets", "alice", CancellationToken.None);
+        var number = await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "feature/count", "main", "Count four widgets", "Counts the widgets.", "alice",
+            CancellationToken.None);
+
+        var security = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/security", c => c.Status == "completed");
+        var tests = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/tests", c => c.Status == "completed");
+        var judge = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/judge", c => c.Status == "completed");
+
+        Assert.Equal("failure", security.Conclusion);
+        Assert.Contains(security.Annotations, a => a.Path == "settings.py" && a.StartLine == 2);
+        var securityReview = ReviewWait.BotReview(h.GitHub, number, "gitbot:review:security");
+        Assert.Equal("CHANGES_REQUESTED", securityReview.State);
+        Assert.Equal(head, securityReview.CommitId);
+        var inline = Assert.Single(securityReview.Comments);
+        Assert.Equal(("settings.py", 2), (inline.Path, inline.Line));
+        Assert.DoesNotContain("AKIAZ3MPLQ7RTX2VWY4K", securityReview.Body + inline.Body + security.OutputSummary, StringComparison.Ordinal);
+
+        Assert.Equal("failure", tests.Conclusion);
+        Assert.Contains("test_widget_count", tests.OutputSummary, StringComparison.Ordinal);
+        Assert.Contains("expected 3 widgets, got 4", tests.OutputSummary, StringComparison.Ordinal);
+        Assert.Equal("CHANGES_REQUESTED", ReviewWait.BotReview(h.GitHub, number, "gitbot:review:tests").State);
+
+        Assert.Equal("success", judge.Conclusion);
+        var judgeReview = ReviewWait.BotReview(h.GitHub, number, "gitbot:review:judge");
+        Assert.Equal("COMMENTED", judgeReview.State);
+        Assert.Contains("6/10", judgeReview.Body, StringComparison.Ordinal);
+
+        Assert.DoesNotContain(h.GitHub.GetPullRequest(FlowHarness.Repo, number)!.Reviews, r => r.State == "APPROVED");
+        var gate = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/gate", c => c.Conclusion == "failure");
+        Assert.Contains("gitbot/security", gate.OutputSummary, StringComparison.Ordinal);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
+
+    [Fact]
+    public async Task A_fixed_push_turns_the_checks_green_and_supersedes_the_reviews_of_the_old_head()
+    {
+        // The security LLM pass of the first head is slow, so the second push lands while it runs.
+        var script = ReviewScripts.Script(Simulator.ModelServer.ModelScript.When("SLOW_MARKER",
+            Simulator.ModelServer.ModelStep.Delay(TimeSpan.FromSeconds(8)), Simulator.ModelServer.ModelStep.Text(ReviewScripts.CleanSecurityAnswer)));
+        await using var h = await FlowHarness.StartAsync(script, ReviewScripts.Files(Config));
+        var first = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/slow", new Dictionary<string, string>
+        {
+            ["notes.py"] = "NOTE = \"SLOW_MARKER\"\n",
+        }, "First try", "alice", CancellationToken.None);
+        var number = await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "feature/slow", "main", "Notes", "Adds notes.", "alice", CancellationToken.None);
+        await ReviewWait.ForCheckAsync(h.GitHub, first, "gitbot/security", c => c.Status == "in_progress");
+
+        var second = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/slow", new Dictionary<string, string>
+        {
+            ["notes.py"] = "NOTE = \"quick\"\n",
+        }, "Second try", "dave", CancellationToken.None);
+        await h.GitHub.NotifyPushAsync(FlowHarness.Repo, "feature/slow", "dave", CancellationToken.None);
+
+        var newSecurity = await ReviewWait.ForCheckAsync(h.GitHub, second, "gitbot/security", c => c.Status == "completed");
+        Assert.Equal("success", newSecurity.Conclusion);
+        Assert.Equal("success", (await ReviewWait.ForCheckAsync(h.GitHub, second, "gitbot/tests", c => c.Status == "completed")).Conclusion);
+        var oldSecurity = await ReviewWait.ForCheckAsync(h.GitHub, first, "gitbot/security", c => c.Status == "completed");
+        Assert.Equal("cancelled", oldSecurity.Conclusion);
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        Assert.DoesNotContain(h.GitHub.GetPullRequest(FlowHarness.Repo, number)!.Reviews,
+            r => r.CommitId == first && r.Body?.Contains("gitbot:review:security", StringComparison.Ordinal) == true);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
+}
