@@ -39,7 +39,10 @@ public sealed class FeedbackRefusalTests
     {
         Assert.Equal(0L, await FeedbackFlow.QueuedJobsAsync(flow));
         Assert.Equal(0, FeedbackFlow.Conversations(flow));
-        Assert.DoesNotContain(flow.Model.Requests, r => r.IsMessages);
+        // The review agents review the pull request on their own (it is GitBot's); no other conversation may start.
+        Assert.DoesNotContain(flow.Model.Requests, r => r.IsMessages
+            && !r.FirstUserText.StartsWith("You are GitBot's security reviewer", StringComparison.Ordinal)
+            && !r.FirstUserText.StartsWith("You are GitBot's judge", StringComparison.Ordinal));
         Assert.Null(FeedbackFlow.Reply(flow, pull.Number, reviewId));
         Assert.Equal(pull.HeadSha, flow.GitHub.GetPullRequest(FlowHarness.Repo, pull.Number)!.HeadSha);
         Assert.DoesNotContain(flow.GitHub.GitRequests, r => r.Service == "git-receive-pack");
