@@ -5,7 +5,7 @@ namespace GitBot.Server.Tests.Feedback;
 /// <summary>
 /// The feedback loop end to end: a writer requests changes on a GitBot pull request, the real Claude Code CLI (against
 /// the scripted model) is given the review's comments and edits the file, and GitBot pushes the fix to the same branch
-/// with its trailers and answers on the pull request.
+/// with its trailers and answers on the pull request; the review agents then review the new head.
 /// </summary>
 public sealed class FeedbackLoopTests
 {
@@ -48,6 +48,12 @@ public sealed class FeedbackLoopTests
         // GitHub told everyone about the push, so the review agents run on the new head.
         await flow.GitHub.WaitForDeliveriesAsync(CancellationToken.None);
         Assert.Contains(flow.GitHub.DeliveryLog, d => d.Event == "pull_request" && d.Action == "synchronize" && d.RequestBody.Contains(moved.HeadSha, StringComparison.Ordinal));
+        foreach (var check in new[] { "gitbot/security", "gitbot/judge" })
+        {
+            var rerun = await Reviews.ReviewWait.ForCheckAsync(flow.GitHub, moved.HeadSha, check, c => c.Status == "completed");
+            Assert.NotNull(rerun.Conclusion);
+        }
+
         Assert.Empty(flow.GitHub.RejectedRequests);
     }
 }

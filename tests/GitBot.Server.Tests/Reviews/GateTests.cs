@@ -95,4 +95,32 @@ public sealed class GateTests
         Assert.Null(h.Gate(other));
         Assert.Empty(h.GitHub.RejectedRequests);
     }
+
+    [Fact]
+    public async Task A_same_named_check_from_another_app_never_satisfies_the_gate()
+    {
+        await using var h = await GateHarness.StartAsync();
+        var head = await h.PushAsync("gitbot/9", new Dictionary<string, string> { ["c.txt"] = "c\n" }, "C");
+        var number = await h.GitHub.OpenPullRequestAsync(GateHarness.Repo, "gitbot/9", "main", "C", null, "alice", CancellationToken.None);
+        await h.WaitForGateAsync(head, g => g.Status == "in_progress", "a pending gate");
+
+        // Another App reports all three agent checks green, and a writer approves: still not GitBot's checks.
+        foreach (var check in AgentChecks)
+        {
+            await h.GitHub.CompleteCheckRunAsync(GateHarness.Repo, head, check, "success", "impostor-ci", CancellationToken.None);
+        }
+
+        await h.GitHub.SubmitReviewAsync(GateHarness.Repo, number, "bob", "APPROVE", "Ship it", CancellationToken.None);
+        var gate = await h.WaitForGateAsync(head, g => g.OutputSummary?.Contains("a check run named gitbot/security from another GitHub App was ignored", StringComparison.Ordinal) == true
+            && !g.OutputSummary.Contains("needs 1 more approval", StringComparison.Ordinal), "the impostor's checks ignored");
+        Assert.Equal("in_progress", gate.Status);
+        foreach (var check in AgentChecks)
+        {
+            Assert.Contains($"{check} has not reported", gate.OutputSummary, StringComparison.Ordinal);
+        }
+
+        await h.CompleteAgentChecksAsync(head, AgentChecks);
+        Assert.Equal("success", (await h.WaitForGateAsync(head, g => g.Status == "completed", "green with GitBot's own checks")).Conclusion);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
 }

@@ -85,4 +85,24 @@ public sealed class ReviewAgentTests
             r => r.CommitId == first && r.Body?.Contains("gitbot:review:security", StringComparison.Ordinal) == true);
         Assert.Empty(h.GitHub.RejectedRequests);
     }
+
+    [Fact]
+    public async Task Re_running_a_check_reviews_the_same_head_again_as_a_new_check_run()
+    {
+        await using var h = await FlowHarness.StartAsync(ReviewScripts.Script(), ReviewScripts.Files("reviews:\n  pull_requests: all\n  agents: [security]\n"));
+        var head = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/rerun", new Dictionary<string, string> { ["a.py"] = "A = 1\n" }, "A", "alice",
+            CancellationToken.None);
+        var number = await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "feature/rerun", "main", "A", null, "alice", CancellationToken.None);
+        var first = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/security", c => c.Status == "completed");
+        Assert.Equal("success", first.Conclusion);
+        Assert.DoesNotContain(h.GitHub.GetCheckRuns(FlowHarness.Repo), r => r.Name is "gitbot/tests" or "gitbot/judge");
+
+        await h.GitHub.RerequestCheckRunAsync(FlowHarness.Repo, first.Id, "alice", CancellationToken.None);
+        var second = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/security", c => c.Id > first.Id && c.Status == "completed");
+
+        Assert.Equal("success", second.Conclusion);
+        Assert.Equal(2, h.GitHub.GetPullRequest(FlowHarness.Repo, number)!.Reviews.Count(r => r.Body?.Contains("gitbot:review:security", StringComparison.Ordinal) == true));
+        Assert.Equal(2, h.Model.Requests.Count(r => r.IsMessages && r.FirstUserText.StartsWith(ReviewScripts.SecurityPrompt, StringComparison.Ordinal)));
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
 }
