@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using GitBot.Core.Reviews.Diffs;
 using GitBot.Core.Reviews.Judge;
 using GitBot.Core.Reviews.Reports;
@@ -12,7 +10,7 @@ namespace GitBot.Workflows.Reviews.Agents;
 /// (<c>gitbot/&lt;issue&gt;</c>), else the first "Closes/Fixes/Resolves #N" of the pull request body, else the pull
 /// request itself (its title and body are then the criteria).
 /// </summary>
-public sealed partial class JudgeReviewAgent(ReviewModel model) : IReviewAgent
+public sealed class JudgeReviewAgent(ReviewModel model) : IReviewAgent
 {
     /// <summary>Characters of diff given to the model.</summary>
     public const int DiffBudgetChars = 80_000;
@@ -38,7 +36,7 @@ public sealed partial class JudgeReviewAgent(ReviewModel model) : IReviewAgent
     /// <summary>The issue the change is judged against, or the pull request's own title and body when none is linked.</summary>
     private static async Task<(string Title, string? Body)> LinkedIssueAsync(ReviewContext context, CancellationToken cancellationToken)
     {
-        var number = IssueFromBranch(context) ?? IssueFromBody(context.Pull.Body);
+        var number = LinkedIssue.Find(context.Config.BranchPrefix, context.Pull.Head.Ref, context.Pull.Body);
         if (number is { } issue)
         {
             var fetched = await context.Client.Issues.GetAsync(context.Repository.Owner, context.Repository.Name, issue, cancellationToken);
@@ -50,29 +48,4 @@ public sealed partial class JudgeReviewAgent(ReviewModel model) : IReviewAgent
 
         return (context.Pull.Title, context.Pull.Body);
     }
-
-    private static int? IssueFromBranch(ReviewContext context)
-    {
-        var prefix = context.Config.BranchPrefix + "/";
-        var head = context.Pull.Head.Ref;
-        if (!head.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = head[prefix.Length..];
-        var end = rest.IndexOfAny(['/', '-']);
-        return int.TryParse(end < 0 ? rest : rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var issue) ? issue : null;
-    }
-
-    private static int? IssueFromBody(string? body)
-    {
-        var match = body is null ? null : ClosingKeyword().Match(body);
-        return match is { Success: true } && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var issue)
-            ? issue
-            : null;
-    }
-
-    [GeneratedRegex(@"\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s+#(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ClosingKeyword();
 }
