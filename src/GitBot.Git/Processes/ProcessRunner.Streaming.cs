@@ -17,7 +17,8 @@ public sealed partial class ProcessRunner
     /// </summary>
     /// <remarks>
     /// Same guarantees as <see cref="RunAsync(ProcessSpec, CancellationToken)"/>: no shell, allowlisted environment,
-    /// and on timeout or cancellation the whole process tree is killed before this returns. The timeout also covers a
+    /// on timeout or cancellation the whole process tree is killed before this returns, output held open by background
+    /// processes does not hold up the result past the timeout, and nothing the run started is left running. The timeout also covers a
     /// slow reader of <paramref name="standardOutput"/>. When reading <paramref name="standardInput"/> or writing
     /// <paramref name="standardOutput"/> fails (the client went away), the tree is killed too and the result says
     /// <see cref="ProcessEnd.Cancelled"/>, with the failure appended to <see cref="ProcessResult.StandardError"/>.
@@ -33,7 +34,7 @@ public sealed partial class ProcessRunner
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(standardOutput);
         var started = _time.GetTimestamp();
-        using var process = TryStart(spec, out var startError);
+        using var process = TryStart(spec, out var startError, out var grouped);
         if (process is null)
         {
             return Failed(spec, startError, started);
@@ -41,31 +42,49 @@ public sealed partial class ProcessRunner
 
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t, _time) : new CancellationTokenSource();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var stop = new CancellationTokenSource();
+        using var copying = CancellationTokenSource.CreateLinkedTokenSource(abort.Token, stop.Token);
         var failures = new StreamFailures(abort);
 
         var stderr = new StringBuilder();
-        var readErr = PumpAsync(process.StandardError, stderr, null);
-        var copyOut = CopyOutputAsync(process.StandardOutput.BaseStream, standardOutput, failures, abort.Token);
+        var readErr = PumpAsync(process.StandardError, stderr, null, stop.Token);
+        var copyOut = CopyOutputAsync(process.StandardOutput.BaseStream, standardOutput, failures, copying.Token);
         var copyIn = standardInput is null
-            ? WriteInputAsync(process, spec.StandardInput)
-            : CopyInputAsync(standardInput, process, failures, abort.Token);
+            ? WriteInputAsync(process, spec.StandardInput, stop.Token)
+            : CopyInputAsync(standardInput, process, failures, copying.Token);
 
         var end = ProcessEnd.Exited;
+        var heldOpen = false;
         try
         {
-            await process.WaitForExitAsync(abort.Token);
-            await copyOut.WaitAsync(abort.Token);
+            var exited = await WaitForExitAsync(process, abort.Token);
+            if (exited)
+            {
+                // The copy gives up when abort fires, so it must also have reached the end of the output by itself.
+                heldOpen = !await DrainAsync(Task.WhenAll(readErr, copyOut), spec.Timeout is not null, abort.Token)
+                    || (!await copyOut && failures.Message is null);
+            }
+
+            if (!exited || (heldOpen && abort.IsCancellationRequested))
+            {
+                end = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && failures.Message is null
+                    ? ProcessEnd.TimedOut
+                    : ProcessEnd.Cancelled;
+            }
+
+            if (!exited)
+            {
+                KillTree(process, grouped);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            end = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && failures.Message is null
-                ? ProcessEnd.TimedOut
-                : ProcessEnd.Cancelled;
-            KillTree(process);
-            await process.WaitForExitAsync(CancellationToken.None);
+            // Guarantee: however the run ends, nothing it started is left running in its group.
+            KillGroup(process, grouped);
         }
 
-        await Task.WhenAll(readErr, copyOut, copyIn);
+        await EndReadersAsync(Task.WhenAll(readErr, copyOut, copyIn), stop);
         if (failures.Message is { } failure)
         {
             end = ProcessEnd.Cancelled;
@@ -73,10 +92,14 @@ public sealed partial class ProcessRunner
         }
 
         var exitCode = process.HasExited ? process.ExitCode : -1;
-        return new ProcessResult(exitCode, string.Empty, stderr.ToString(), _time.GetElapsedTime(started), end);
+        var errorText = stderr.ToString();
+        return grouped && end == ProcessEnd.Exited && ProcessGroups.IsExecFailure(exitCode, errorText)
+            ? Failed(spec, errorText["setsid: ".Length..].TrimEnd('\n'), started)
+            : new ProcessResult(exitCode, string.Empty, errorText, _time.GetElapsedTime(started), end, OutputHeldOpen: heldOpen);
     }
 
-    private static async Task CopyOutputAsync(Stream childStdout, Stream sink, StreamFailures failures, CancellationToken cancellationToken)
+    /// <summary>Copies the child's stdout to the caller's stream; true when it reached the end of the output.</summary>
+    private static async Task<bool> CopyOutputAsync(Stream childStdout, Stream sink, StreamFailures failures, CancellationToken cancellationToken)
     {
         var buffer = new byte[CopyBufferSize];
         try
@@ -86,19 +109,21 @@ public sealed partial class ProcessRunner
             {
                 if (!await TryWriteAsync(sink, buffer.AsMemory(0, read), failures, cancellationToken))
                 {
-                    return;
+                    return false;
                 }
             }
 
-            await TryWriteAsync(sink, ReadOnlyMemory<byte>.Empty, failures, cancellationToken);
+            return await TryWriteAsync(sink, ReadOnlyMemory<byte>.Empty, failures, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // Timeout or cancellation: the caller kills the tree.
+            return false;
         }
         catch (IOException)
         {
             // The child's stdout closed under us (the tree was killed).
+            return false;
         }
     }
 

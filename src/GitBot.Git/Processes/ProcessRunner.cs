@@ -9,6 +9,19 @@ namespace GitBot.Git.Processes;
 /// read concurrently so a chatty child never deadlocks on a full pipe; on timeout or cancellation the whole
 /// process tree is killed before this returns.
 /// </summary>
+/// <remarks>
+/// Where setsid exists (Linux; see <see cref="ProcessGroups"/>) each child also leads a process group of its own, and:
+/// <list type="bullet">
+/// <item>The timeout bounds the whole run, not just the main process: background processes it left holding stdout or
+/// stderr open are waited for only until the timeout (2 s when there is none), then killed. The result then says
+/// <see cref="ProcessResult.OutputHeldOpen"/>, and <see cref="ProcessEnd.TimedOut"/> when the timeout passed.</item>
+/// <item>A run never leaves processes behind: when it ends, however it ends, everything still in its group is
+/// killed, including background grandchildren of a command that exited normally.</item>
+/// </list>
+/// Out of reach: a descendant that deliberately leaves the group (its own setsid or setpgid, as daemons do) is
+/// killed only while it is still in the tree; it does not delay the result beyond the limits above.
+/// Without setsid only the tree kill applies, so reparented grandchildren may survive (the time limits still hold).
+/// </remarks>
 public sealed partial class ProcessRunner
 {
     /// <summary>Variables copied from our own environment when present; everything else must be given explicitly.</summary>
@@ -38,8 +51,9 @@ public sealed partial class ProcessRunner
         Func<string, ValueTask>? onErrorLine,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var started = _time.GetTimestamp();
-        using var process = TryStart(spec, out var startError);
+        using var process = TryStart(spec, out var startError, out var grouped);
         if (process is null)
         {
             return Failed(spec, startError, started);
@@ -47,42 +61,78 @@ public sealed partial class ProcessRunner
 
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t, _time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var stop = new CancellationTokenSource();
 
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        var readOut = PumpAsync(process.StandardOutput, stdout, onOutputLine);
-        var readErr = PumpAsync(process.StandardError, stderr, onErrorLine);
-        await WriteInputAsync(process, spec.StandardInput);
+        var readers = Task.WhenAll(
+            PumpAsync(process.StandardOutput, stdout, onOutputLine, stop.Token),
+            PumpAsync(process.StandardError, stderr, onErrorLine, stop.Token),
+            WriteInputAsync(process, spec.StandardInput, stop.Token));
 
         var end = ProcessEnd.Exited;
+        var heldOpen = false;
         try
         {
-            await process.WaitForExitAsync(linked.Token);
+            var exited = await WaitForExitAsync(process, linked.Token);
+            if (exited)
+            {
+                heldOpen = !await DrainAsync(readers, spec.Timeout is not null, linked.Token);
+            }
+
+            if (!exited || (heldOpen && linked.IsCancellationRequested))
+            {
+                end = cancellationToken.IsCancellationRequested ? ProcessEnd.Cancelled : ProcessEnd.TimedOut;
+            }
+
+            if (!exited)
+            {
+                KillTree(process, grouped);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            end = cancellationToken.IsCancellationRequested ? ProcessEnd.Cancelled : ProcessEnd.TimedOut;
-            KillTree(process);
-            await process.WaitForExitAsync(CancellationToken.None);
+            // Guarantee: however the run ends, nothing it started is left running in its group.
+            KillGroup(process, grouped);
         }
 
-        await Task.WhenAll(readOut, readErr);
+        await EndReadersAsync(readers, stop);
         var exitCode = process.HasExited ? process.ExitCode : -1;
-        return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString(), _time.GetElapsedTime(started), end);
+        var errorText = stderr.ToString();
+        return grouped && end == ProcessEnd.Exited && ProcessGroups.IsExecFailure(exitCode, errorText)
+            ? Failed(spec, errorText["setsid: ".Length..].TrimEnd('\n'), started)
+            : new ProcessResult(exitCode, stdout.ToString(), errorText, _time.GetElapsedTime(started), end, OutputHeldOpen: heldOpen);
     }
 
     /// <summary>Runs the process and collects its output.</summary>
     public Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken) =>
         RunAsync(spec, null, null, cancellationToken);
 
-    /// <summary>Starts the process, or returns null with the reason it could not start. The caller disposes it.</summary>
-    private static Process? TryStart(ProcessSpec spec, out string error)
+    /// <summary>
+    /// Starts the process, or returns null with the reason it could not start. The caller disposes it.
+    /// <paramref name="grouped"/> says whether it leads a process group of its own (its pid is the group id).
+    /// </summary>
+    private static Process? TryStart(ProcessSpec spec, out string error, out bool grouped)
     {
-        var process = new Process { StartInfo = BuildStartInfo(spec) };
+        grouped = false;
+        string? executable = null;
+        if (!OperatingSystem.IsWindows() && ProcessGroups.Setsid is not null)
+        {
+            executable = ProcessGroups.ResolveExecutable(spec.FileName);
+            if (executable is null)
+            {
+                error = "No such file or directory";
+                return null;
+            }
+        }
+
+        var process = new Process { StartInfo = BuildStartInfo(spec, executable) };
         try
         {
             if (process.Start())
             {
+                grouped = executable is not null;
                 error = string.Empty;
                 return process;
             }
@@ -106,9 +156,13 @@ public sealed partial class ProcessRunner
         new(-1, string.Empty, string.Empty, _time.GetElapsedTime(started), ProcessEnd.FailedToStart,
             $"could not start '{spec.FileName}': {why}");
 
-    private static ProcessStartInfo BuildStartInfo(ProcessSpec spec)
+    /// <summary>
+    /// The start info for <paramref name="spec"/>; given the resolved <paramref name="executable"/>, it runs under
+    /// setsid (see <see cref="ProcessGroups"/>) with the executable as setsid's first argument, still as an argv.
+    /// </summary>
+    private static ProcessStartInfo BuildStartInfo(ProcessSpec spec, string? executable)
     {
-        var info = new ProcessStartInfo(spec.FileName)
+        var info = new ProcessStartInfo(executable is null ? spec.FileName : ProcessGroups.Setsid!)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -118,6 +172,11 @@ public sealed partial class ProcessRunner
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = spec.WorkingDirectory ?? string.Empty,
         };
+        if (executable is not null)
+        {
+            info.ArgumentList.Add(executable);
+        }
+
         foreach (var argument in spec.Arguments)
         {
             info.ArgumentList.Add(argument);
@@ -143,46 +202,5 @@ public sealed partial class ProcessRunner
         }
 
         return info;
-    }
-
-    private static async Task WriteInputAsync(Process process, string? input)
-    {
-        try
-        {
-            if (input is not null)
-            {
-                await process.StandardInput.WriteAsync(input);
-            }
-
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The child exited without reading its input; its exit code tells the story.
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, StringBuilder sink, Func<string, ValueTask>? onLine)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            sink.Append(line).Append('\n');
-            if (onLine is not null)
-            {
-                await onLine(line);
-            }
-        }
-    }
-
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited between the cancellation and the kill.
-        }
     }
 }
