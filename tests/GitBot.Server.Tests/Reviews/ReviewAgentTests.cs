@@ -105,4 +105,30 @@ public sealed class ReviewAgentTests
         Assert.Equal(2, h.Model.Requests.Count(r => r.IsMessages && r.FirstUserText.StartsWith(ReviewScripts.SecurityPrompt, StringComparison.Ordinal)));
         Assert.Empty(h.GitHub.RejectedRequests);
     }
+
+    [Fact]
+    public async Task A_finding_that_disappears_turns_the_check_green_and_dismisses_the_old_change_request()
+    {
+        await using var h = await FlowHarness.StartAsync(ReviewScripts.Script(), ReviewScripts.Files("reviews:\n  pull_requests: all\n  agents: [security]\n"));
+        var leaky = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/leak", new Dictionary<string, string>
+        {
+            ["deploy.sh"] = "#!/bin/sh\nexport GITHUB_TOKEN=\"ghp_R8fKq2Lm9XzT4vWb7NcY1pQs6JdE3hUa0GiV\"\n",
+        }, "Deploy script", "alice", CancellationToken.None);
+        var number = await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "feature/leak", "main", "Deploy", null, "alice", CancellationToken.None);
+        Assert.Equal("failure", (await ReviewWait.ForCheckAsync(h.GitHub, leaky, "gitbot/security", c => c.Status == "completed")).Conclusion);
+        var blocking = ReviewWait.BotReview(h.GitHub, number, "gitbot:review:security");
+        Assert.Equal("CHANGES_REQUESTED", blocking.State);
+        Assert.Equal(("deploy.sh", 2), (Assert.Single(blocking.Comments).Path, blocking.Comments[0].Line));
+
+        var clean = await h.GitHub.PushCommitAsync(FlowHarness.Repo, "feature/leak", new Dictionary<string, string>
+        {
+            ["deploy.sh"] = "#!/bin/sh\n: \"${GITHUB_TOKEN:?set it in the environment}\"\n",
+        }, "Read the token from the environment", "alice", CancellationToken.None);
+
+        Assert.Equal("success", (await ReviewWait.ForCheckAsync(h.GitHub, clean, "gitbot/security", c => c.Status == "completed")).Conclusion);
+        var reviews = h.GitHub.GetPullRequest(FlowHarness.Repo, number)!.Reviews;
+        Assert.Equal("DISMISSED", reviews.Single(r => r.Id == blocking.Id).State);
+        Assert.Equal("COMMENTED", ReviewWait.BotReview(h.GitHub, number, "gitbot:review:security").State);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
 }
