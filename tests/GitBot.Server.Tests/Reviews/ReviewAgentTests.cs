@@ -131,4 +131,24 @@ public sealed class ReviewAgentTests
         Assert.Equal("COMMENTED", ReviewWait.BotReview(h.GitHub, number, "gitbot:review:security").State);
         Assert.Empty(h.GitHub.RejectedRequests);
     }
+
+    [Fact]
+    public async Task On_gitbots_own_pull_request_a_change_request_is_posted_as_a_comment_and_the_red_check_blocks()
+    {
+        await using var h = await FlowHarness.StartAsync(ReviewScripts.Script(), ReviewScripts.Files("reviews:\n  agents: [security]\n"));
+        var head = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "gitbot/5", new Dictionary<string, string>
+        {
+            ["keys.py"] = "KEY = \"AKIAZ3MPLQ7RTX2VWY4K\"\n",
+        }, "Keys", "alice", CancellationToken.None);
+        var number = await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "gitbot/5", "main", "Keys", "Closes #5", h.GitHub.App.BotLogin, CancellationToken.None);
+
+        Assert.Equal("failure", (await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/security", c => c.Status == "completed")).Conclusion);
+        var review = ReviewWait.BotReview(h.GitHub, number, "gitbot:review:security");
+        Assert.Equal("COMMENTED", review.State);
+        Assert.Contains("GitHub does not let GitBot request changes on its own pull request", review.Body, StringComparison.Ordinal);
+        Assert.Equal(("keys.py", 1), (Assert.Single(review.Comments).Path, review.Comments[0].Line));
+        var gate = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/gate", c => c.Conclusion == "failure");
+        Assert.Contains("gitbot/security failed", gate.OutputSummary, StringComparison.Ordinal);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
 }
