@@ -1,11 +1,12 @@
 using System.Globalization;
+using GitBot.Core.Plans.Rendering;
 
 namespace GitBot.Workflows.Feedback;
 
 /// <summary>
 /// The one pull request comment a feedback run writes per review, found again by its marker and edited in place:
 /// first "working on it", then what happened. Guarantees: it mentions nobody and references nothing (untrusted text
-/// goes through <see cref="FeedbackText"/>); the "working" state carries a second marker, so a re-run can tell an
+/// goes through <see cref="MarkdownText"/>); the "working" state carries a second marker, so a re-run can tell an
 /// answered review (nothing to do) from one whose run died midway (run again).
 /// </summary>
 public static class FeedbackReplyRenderer
@@ -26,7 +27,7 @@ public static class FeedbackReplyRenderer
         ArgumentNullException.ThrowIfNull(outcome);
         var review = reviewId.ToString(CultureInfo.InvariantCulture);
         var sha = outcome.CommitSha is { Length: >= 7 } s ? s[..7] : "?";
-        var reason = FeedbackText.Inline(outcome.Reason, 600);
+        var reason = MarkdownText.Inline(outcome.Reason, 600);
         var text = outcome.Result switch
         {
             FeedbackResult.Pushed => $"GitBot pushed `{sha}` to `{branch}` addressing the changes requested in review {review}. The review agents run again on the new head.",

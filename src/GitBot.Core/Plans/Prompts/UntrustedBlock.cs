@@ -4,7 +4,7 @@ namespace GitBot.Core.Plans.Prompts;
 /// Wraps untrusted text (issue bodies, task instructions) in XML-like tags the prompt refers to. Guarantee: the text
 /// cannot close the block early, because any closing tag of the same name inside it is defused.
 /// </summary>
-internal static class UntrustedBlock
+public static class UntrustedBlock
 {
     public static string Wrap(string tag, string? text)
     {

@@ -10,7 +10,7 @@ namespace GitBot.Core.Plans.Rendering;
 /// with no HTML, no Markdown syntax, no @-mentions and no issue references; it holds at most the given number of
 /// source characters.
 /// </summary>
-internal static class MarkdownText
+public static class MarkdownText
 {
     public const string Ellipsis = "…";
 
