@@ -67,8 +67,10 @@ public sealed partial class ProcessRunner
         var stderr = new StringBuilder();
         var readers = Task.WhenAll(
             PumpAsync(process.StandardOutput, stdout, onOutputLine, stop.Token),
-            PumpAsync(process.StandardError, stderr, onErrorLine, stop.Token),
-            WriteInputAsync(process, spec.StandardInput, stop.Token));
+            PumpAsync(process.StandardError, stderr, onErrorLine, stop.Token));
+
+        // Written concurrently: a child that never reads its input cannot block the wait for its exit.
+        var writer = WriteInputAsync(process, spec.StandardInput, stop.Token);
 
         var end = ProcessEnd.Exited;
         var heldOpen = false;
@@ -97,7 +99,7 @@ public sealed partial class ProcessRunner
             KillGroup(process, grouped);
         }
 
-        await EndReadersAsync(readers, stop);
+        await EndReadersAsync(Task.WhenAll(readers, writer), stop);
         var exitCode = process.HasExited ? process.ExitCode : -1;
         var errorText = stderr.ToString();
         return grouped && end == ProcessEnd.Exited && ProcessGroups.IsExecFailure(exitCode, errorText)

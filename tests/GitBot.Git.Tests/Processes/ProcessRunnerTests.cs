@@ -69,6 +69,19 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task Input_the_child_never_reads_does_not_hold_the_run_past_its_timeout()
+    {
+        // Far more than a pipe holds: writing it all first would block until the child read it, which it never does.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = await _runner.RunAsync(
+            new ProcessSpec("sleep", ["120"], Timeout: TimeSpan.FromMilliseconds(500), StandardInput: new string('x', 4 * 1024 * 1024)),
+            deadline.Token);
+
+        Assert.False(deadline.IsCancellationRequested, "the run ended only because of the test deadline");
+        Assert.Equal(ProcessEnd.TimedOut, result.End);
+    }
+
+    [Fact]
     public async Task Cancellation_kills_the_process_and_reports_cancelled()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
