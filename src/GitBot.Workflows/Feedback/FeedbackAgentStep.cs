@@ -1,6 +1,5 @@
 using System.Globalization;
 using GitBot.Agents.Runs;
-using GitBot.Core.Configuration;
 using GitBot.Git.Repositories;
 using GitBot.Workflows.Plans;
 
@@ -50,7 +49,7 @@ public sealed class FeedbackAgentStep(
 
             if (!result.Succeeded)
             {
-                return FeedbackOutcome.Fail(Describe(result, config), result.CostUsd);
+                return FeedbackOutcome.Fail(AgentRunDescription.Describe(result, config.Limits), result.CostUsd);
             }
 
             var trailers = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -93,13 +92,4 @@ public sealed class FeedbackAgentStep(
             housekeeper.Return(worktree);
         }
     }
-
-    private static string Describe(AgentRunResult result, RepoConfig config) => result.Outcome switch
-    {
-        AgentOutcome.TimedOut => $"the agent ran past its {config.Limits.TaskTimeout} limit and was stopped",
-        AgentOutcome.MaxTurnsExceeded => $"the agent used its {config.Limits.MaxTurns.ToString(CultureInfo.InvariantCulture)} turns without finishing",
-        AgentOutcome.BudgetExceeded => "the agent reached its budget without finishing",
-        AgentOutcome.FailedToStart => $"the agent could not be started: {result.Summary}",
-        _ => $"the agent failed (exit code {result.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {result.Summary}",
-    };
 }

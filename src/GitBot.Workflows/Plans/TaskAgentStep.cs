@@ -1,6 +1,5 @@
 using System.Globalization;
 using GitBot.Agents.Runs;
-using GitBot.Core.Configuration;
 using GitBot.Core.Plans;
 using GitBot.Core.Plans.Prompts;
 using GitBot.Git.Repositories;
@@ -56,7 +55,7 @@ public sealed class TaskAgentStep(
 
             if (!result.Succeeded)
             {
-                return TaskOutcome.Fail(Describe(result, config), retryable: result.Outcome != AgentOutcome.FailedToStart, result.CostUsd);
+                return TaskOutcome.Fail(AgentRunDescription.Describe(result, config.Limits), retryable: result.Outcome != AgentOutcome.FailedToStart, result.CostUsd);
             }
 
             var trailers = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -98,13 +97,4 @@ public sealed class TaskAgentStep(
             housekeeper.Return(worktree);
         }
     }
-
-    private static string Describe(AgentRunResult result, RepoConfig config) => result.Outcome switch
-    {
-        AgentOutcome.TimedOut => $"the agent ran past its {config.Limits.TaskTimeout} limit and was stopped",
-        AgentOutcome.MaxTurnsExceeded => $"the agent used its {config.Limits.MaxTurns.ToString(CultureInfo.InvariantCulture)} turns without finishing",
-        AgentOutcome.BudgetExceeded => "the agent reached its budget without finishing",
-        AgentOutcome.FailedToStart => $"the agent could not be started: {result.Summary}",
-        _ => $"the agent failed (exit code {result.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}): {result.Summary}",
-    };
 }
