@@ -12,13 +12,21 @@ namespace GitBot.Workflows.Issues;
 /// </summary>
 public static class RepoConfigLoader
 {
-    /// <summary>The files (path → text), or the GitHub error that kept them from being read.</summary>
+    /// <summary>
+    /// The files (path → text), or the GitHub error that kept them from being read. The configuration file and the
+    /// role directories are asked for at once, then the role files at once: a load costs two round trips, not one
+    /// per file (it runs on every review job and gate recompute).
+    /// </summary>
     public static async Task<GitHubResult<IReadOnlyDictionary<string, string>>> LoadAsync(
         GitHubClient client, RepositoryName repo, string defaultBranch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var config = await client.Contents.GetFileAsync(repo.Owner, repo.Name, RepoConfigFiles.ConfigPath, defaultBranch, cancellationToken);
+        var configTask = client.Contents.GetFileAsync(repo.Owner, repo.Name, RepoConfigFiles.ConfigPath, defaultBranch, cancellationToken);
+        var listTasks = RepoConfigFiles.RoleDirectories
+            .Select(directory => client.Contents.ListDirectoryAsync(repo.Owner, repo.Name, directory, defaultBranch, cancellationToken))
+            .ToList();
+        var config = await configTask;
         if (config.TryGetValue(out var content))
         {
             files[RepoConfigFiles.ConfigPath] = content.DecodeText() ?? string.Empty;
@@ -28,9 +36,9 @@ public static class RepoConfigLoader
             return GitHubResult<IReadOnlyDictionary<string, string>>.Failure(config.Error);
         }
 
-        foreach (var directory in RepoConfigFiles.RoleDirectories)
+        var rolePaths = new List<string>();
+        foreach (var listed in await Task.WhenAll(listTasks))
         {
-            var listed = await client.Contents.ListDirectoryAsync(repo.Owner, repo.Name, directory, defaultBranch, cancellationToken);
             if (!listed.TryGetValue(out var entries))
             {
                 if (listed.Error!.Kind == GitHubErrorKind.NotFound)
@@ -41,15 +49,21 @@ public static class RepoConfigLoader
                 return GitHubResult<IReadOnlyDictionary<string, string>>.Failure(listed.Error);
             }
 
-            foreach (var entry in entries.Where(e => e.Type == "file" && e.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+            rolePaths.AddRange(entries.Where(e => e.Type == "file" && e.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Select(e => e.Path));
+        }
+
+        // At most 8 requests at a time: GitHub's secondary rate limit punishes bursts.
+        foreach (var chunk in rolePaths.Chunk(8))
+        {
+            var read = await Task.WhenAll(chunk.Select(path => client.Contents.GetFileAsync(repo.Owner, repo.Name, path, defaultBranch, cancellationToken)));
+            for (var index = 0; index < chunk.Length; index++)
             {
-                var file = await client.Contents.GetFileAsync(repo.Owner, repo.Name, entry.Path, defaultBranch, cancellationToken);
-                if (!file.TryGetValue(out var fileContent))
+                if (!read[index].TryGetValue(out var fileContent))
                 {
-                    return GitHubResult<IReadOnlyDictionary<string, string>>.Failure(file.Error!);
+                    return GitHubResult<IReadOnlyDictionary<string, string>>.Failure(read[index].Error!);
                 }
 
-                files[entry.Path] = fileContent.DecodeText() ?? string.Empty;
+                files[chunk[index]] = fileContent.DecodeText() ?? string.Empty;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GitBot.Core.Configuration;
 using GitBot.Core.Reviews.Diffs;
 using GitBot.Core.Reviews.Gate;
@@ -18,6 +19,16 @@ namespace GitBot.Workflows.Reviews;
 /// </summary>
 public sealed class GateInputLoader(ReviewerPermissions permissions, IReviewRunStore pushers)
 {
+    /// <summary>Entries of the "touches workflows or CODEOWNERS" memo before it is cleared (clearing only costs a re-read).</summary>
+    public const int MemoCapacity = 10_000;
+
+    /// <summary>At most this many permission lookups at once.</summary>
+    public const int PermissionConcurrency = 8;
+
+    // Whether a diff touches workflows or CODEOWNERS depends only on its base and head commits, so it is read once per
+    // pair: listing a large pull request's files is most of a recompute's time, and recomputes are frequent.
+    private readonly ConcurrentDictionary<string, bool> _touches = new(StringComparer.Ordinal);
+
     /// <summary>Builds the gate input for <paramref name="pull"/> at its current head, under the repository's <c>gate:</c> and <c>reviews:</c> settings.</summary>
     public async Task<GateInput> LoadAsync(GitHubClient client, string owner, string repo, GitHubPullRequest pull, GateIdentity identity,
         RepoConfig config, CancellationToken cancellationToken)
@@ -31,11 +42,28 @@ public sealed class GateInputLoader(ReviewerPermissions permissions, IReviewRunS
         var runsTask = client.Checks.ListForRefAsync(owner, repo, head, null, all: true, cancellationToken);
         var statusesTask = client.Statuses.ListForRefAsync(owner, repo, head, cancellationToken);
         var pusherTask = pushers.FindPusherAsync($"{owner}/{repo}", head, cancellationToken);
-        var filesTask = client.PullRequests.ListFilesAsync(owner, repo, pull.Number, cancellationToken);
+        var touchesKey = $"{owner}/{repo}\n{pull.Base.Sha}\n{head}";
+        var filesTask = _touches.ContainsKey(touchesKey) ? null : client.PullRequests.ListFilesAsync(owner, repo, pull.Number, cancellationToken);
         var reviews = Require(await reviewsTask, "reviews", pull.Number);
         var runs = Require(await runsTask, "check runs", pull.Number);
         var statuses = Require(await statusesTask, "commit statuses", pull.Number);
-        var files = Require(await filesTask, "changed files", pull.Number);
+        bool touches;
+        if (filesTask is null && _touches.TryGetValue(touchesKey, out var known))
+        {
+            touches = known;
+        }
+        else
+        {
+            var files = Require(await (filesTask ?? client.PullRequests.ListFilesAsync(owner, repo, pull.Number, cancellationToken)), "changed files", pull.Number);
+            var diff = new ParsedDiff([.. files.Select(f => UnifiedDiffParser.ParseFilePatch(f.Filename, f.Status, f.PreviousFilename, f.Patch))]);
+            touches = SecurityScanner.TouchesWorkflowsOrCodeOwners(diff);
+            if (_touches.Count >= MemoCapacity)
+            {
+                _touches.Clear();
+            }
+
+            _touches[touchesKey] = touches;
+        }
 
         var gateReviews = reviews.Select(ToGateReview).OfType<GateReview>().ToList();
 
@@ -47,19 +75,21 @@ public sealed class GateInputLoader(ReviewerPermissions permissions, IReviewRunS
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var granted = new Dictionary<string, RepositoryPermission>(StringComparer.OrdinalIgnoreCase);
-        foreach (var login in approvers)
+        foreach (var chunk in approvers.Chunk(PermissionConcurrency))
         {
-            granted[login] = await permissions.GetAsync(client, owner, repo, login, cancellationToken);
+            var asked = await Task.WhenAll(chunk.Select(login => permissions.GetAsync(client, owner, repo, login, cancellationToken)));
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                granted[chunk[index]] = asked[index];
+            }
         }
-
-        var diff = new ParsedDiff([.. files.Select(f => UnifiedDiffParser.ParseFilePatch(f.Filename, f.Status, f.PreviousFilename, f.Patch))]);
         var bots = identity.BotLogin is null ? Array.Empty<string>() : [identity.BotLogin];
         return new GateInput(
             head,
             pull.User?.Login ?? string.Empty,
             await pusherTask,
             Policy(identity.AppId, bots, config),
-            SecurityScanner.TouchesWorkflowsOrCodeOwners(diff),
+            touches,
             [.. runs.Select(r => new GateCheckRun(r.Id, r.Name, r.HeadSha, r.App?.Id, r.Status, r.Conclusion))],
             [.. statuses.Where(s => s.Context is not null).Select(s => new GateCommitStatus(s.Context!, s.State, s.Creator?.Login))],
             gateReviews,

@@ -35,11 +35,13 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<IReviewAgent, TestsReviewAgent>();
         services.AddSingleton<IReviewAgent, JudgeReviewAgent>();
         services.AddGitBotTestRuns();
+        // Reviews first: a push's delivery queues the agents (and their checks) before the gate recompute, which may
+        // wait for the pull request's lock behind earlier recomputes.
+        services.AddWebhookEventHandler<ReviewPullRequestHandler>();
+        services.AddWebhookEventHandler<ReviewRerunHandler>();
         services.AddWebhookEventHandler<GatePullRequestHandler>();
         services.AddWebhookEventHandler<GateReviewHandler>();
         services.AddWebhookEventHandler<GateCheckRunHandler>();
-        services.AddWebhookEventHandler<ReviewPullRequestHandler>();
-        services.AddWebhookEventHandler<ReviewRerunHandler>();
         return services;
     }
 }
