@@ -84,6 +84,10 @@ public sealed class ResponseShapeTests
         await Call(api, HttpMethod.Get, $"{repo}/pulls?state=open&head=octo-org:feature");
         await Call(api, HttpMethod.Patch, $"{repo}/pulls/{pull}", """{"body":"Now with a body"}""");
         await Call(api, HttpMethod.Get, $"{repo}/pulls/{pull}/files");
+
+        // The App opened `pull`, and GitHub refuses a change request from a pull request's own author: alice's is reviewed.
+        var theirs = await h.Simulator.OpenPullRequestAsync(SimulatorHarness.Repo, "feature", "main", "Widget (alice)", null, "alice", CancellationToken.None);
+        pull = theirs;
         var review = (await Call(api, HttpMethod.Post, $"{repo}/pulls/{pull}/reviews",
             $$"""{"commit_id":"{{head}}","event":"REQUEST_CHANGES","body":"Fix","comments":[{"path":"src/widget.txt","line":1,"side":"RIGHT","body":"why?"}]}"""))
             .GetProperty("id").GetInt64();

@@ -126,7 +126,8 @@ public sealed class ReviewAgentSupportTests
             ["src/app.txt"] = lines.Replace("line 3\n", "line three\n", StringComparison.Ordinal)
                 .Replace("line 25\n", "AWS_SECRET=AKIA...\n", StringComparison.Ordinal),
         }, "Work", "gitbot", CancellationToken.None);
-        return await h.Simulator.OpenPullRequestAsync(GitHubHarness.FullName, "gitbot/1", "main", "Agent work", "Closes #1", h.Simulator.App.BotLogin,
+        // Opened by a person: GitHub refuses a change request from a pull request's own author, and these reviews are the App's.
+        return await h.Simulator.OpenPullRequestAsync(GitHubHarness.FullName, "gitbot/1", "main", "Agent work", "Closes #1", "alice",
             CancellationToken.None);
     }
 
