@@ -12,11 +12,14 @@ namespace GitBot.Workflows.Reviews;
 /// Runs the review agents when a pull request they look after (<see cref="ReviewEligibility"/>) is opened, reopened,
 /// pushed to or marked ready: one run per configured agent on the new head, superseding the runs of older heads.
 /// A head that already has its reviews is not reviewed twice (ready-for-review after open, a redelivered webhook).
+/// Another pull request is reviewed on its own only when whoever opened or pushed it has write access (permission
+/// checked before anything is spent); a fork's branch named like GitBot's is not GitBot's.
 /// An invalid repository configuration runs nothing and says what is wrong on GitBot's pull requests.
 /// </summary>
 public sealed partial class ReviewPullRequestHandler(
     GitHubClientFactory github,
     ReviewRequester requester,
+    PermissionChecker permissions,
     ILogger<ReviewPullRequestHandler> logger) : WebhookEventHandler<PullRequestEvent>
 {
     private static readonly IReadOnlySet<string> HandledActions = new HashSet<string>(
@@ -50,8 +53,18 @@ public sealed partial class ReviewPullRequestHandler(
             return;
         }
 
-        if (!ReviewEligibility.ReviewsAutomatically(config, pull.Head.Ref, pull.Draft) || config.Reviews.Agents.Count == 0)
+        var sameRepository = string.Equals(pull.Head.Repo?.FullName, repository.FullName, StringComparison.OrdinalIgnoreCase);
+        if (!ReviewEligibility.ReviewsAutomatically(config, pull.Head.Ref, pull.Draft, sameRepository) || config.Reviews.Agents.Count == 0)
         {
+            return;
+        }
+
+        // Reviews spend model time and run the pull request's tests: on anyone else's pull request they run on their own
+        // only for a person with write access (who opened or pushed); others wait for a writer to ask.
+        if (!ReviewEligibility.IsGitBotPullRequest(config, pull.Head.Ref, sameRepository)
+            && (payload.Sender is not { } sender || sender.IsBot || !await permissions.CanWriteAsync(client, repository.FullName, sender.Login, cancellationToken)))
+        {
+            LogNotPermitted(logger, context.DeliveryId, repository.FullName, pull.Number, payload.Sender?.Login ?? "(none)");
             return;
         }
 
@@ -71,6 +84,9 @@ public sealed partial class ReviewPullRequestHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: reviews of {Repository}#{Number} at {HeadSha} requested ({Runs} agents)")]
     private static partial void LogRequested(ILogger logger, string deliveryId, string repository, int number, string headSha, int runs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: no automatic reviews of {Repository}#{Number}: {Login} has no write access (a writer can ask for them)")]
+    private static partial void LogNotPermitted(ILogger logger, string deliveryId, string repository, int number, string login);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: no reviews of {Repository}#{Number}: the GitBot configuration is invalid")]
     private static partial void LogInvalidConfig(ILogger logger, string deliveryId, string repository, int number);

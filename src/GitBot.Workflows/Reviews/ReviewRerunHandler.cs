@@ -17,6 +17,7 @@ public sealed partial class ReviewRerunHandler(
     GitHubClientFactory github,
     GateIdentityProvider identities,
     ReviewRequester requester,
+    PermissionChecker permissions,
     ILogger<ReviewRerunHandler> logger) : WebhookEventHandler<CheckRunEvent>
 {
     private static readonly IReadOnlySet<string> HandledActions = new HashSet<string>(["rerequested"], StringComparer.Ordinal);
@@ -38,6 +39,14 @@ public sealed partial class ReviewRerunHandler(
 
         var repo = RepositoryName.Parse(repository.FullName);
         var client = github.ForInstallation(installation.Id);
+
+        // A re-run spends model time and runs tests: only a person with write access may ask for one.
+        if (payload.Sender is not { } sender || sender.IsBot || !await permissions.CanWriteAsync(client, repository.FullName, sender.Login, cancellationToken))
+        {
+            LogNotPermitted(logger, context.DeliveryId, repository.FullName, run.Name, payload.Sender?.Login ?? "(none)");
+            return;
+        }
+
         var listed = await client.PullRequests.ListAsync(repo.Owner, repo.Name, null, "open", cancellationToken);
         if (!listed.TryGetValue(out var pulls))
         {
@@ -60,6 +69,9 @@ public sealed partial class ReviewRerunHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: re-running {Agent} on {Repository}#{Number} at {HeadSha}")]
     private static partial void LogRerun(ILogger logger, string deliveryId, string repository, int number, ReviewAgentKind agent, string headSha);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Login} may not re-run {CheckName} on {Repository} (no write access)")]
+    private static partial void LogNotPermitted(ILogger logger, string deliveryId, string repository, string checkName, string login);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {CheckName} on {Repository} at {HeadSha} is not the head of an open pull request; nothing re-run")]
     private static partial void LogStale(ILogger logger, string deliveryId, string repository, string checkName, string headSha);

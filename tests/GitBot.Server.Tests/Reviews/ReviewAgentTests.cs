@@ -62,6 +62,7 @@ public sealed class ReviewAgentTests
         var script = ReviewScripts.Script(Simulator.ModelServer.ModelScript.When("SLOW_MARKER",
             Simulator.ModelServer.ModelStep.Delay(TimeSpan.FromSeconds(8)), Simulator.ModelServer.ModelStep.Text(ReviewScripts.CleanSecurityAnswer)));
         await using var h = await FlowHarness.StartAsync(script, ReviewScripts.Files(Config));
+        h.GitHub.SetPermission(FlowHarness.Repo, "dave", "write");
         var first = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/slow", new Dictionary<string, string>
         {
             ["notes.py"] = "NOTE = \"SLOW_MARKER\"\n",
@@ -149,6 +150,21 @@ public sealed class ReviewAgentTests
         Assert.Equal(("keys.py", 1), (Assert.Single(review.Comments).Path, review.Comments[0].Line));
         var gate = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/gate", c => c.Conclusion == "failure");
         Assert.Contains("gitbot/security failed", gate.OutputSummary, StringComparison.Ordinal);
+        Assert.Empty(h.GitHub.RejectedRequests);
+    }
+
+    [Fact]
+    public async Task A_pull_request_by_someone_without_write_access_is_not_reviewed_on_its_own()
+    {
+        await using var h = await FlowHarness.StartAsync(ReviewScripts.Script(), ReviewScripts.Files(Config));
+        var head = await h.GitHub.CommitFilesAsync(FlowHarness.Repo, "feature/drive-by", new Dictionary<string, string> { ["a.py"] = "A = 1\n" }, "A",
+            "rita", CancellationToken.None);
+        await h.GitHub.OpenPullRequestAsync(FlowHarness.Repo, "feature/drive-by", "main", "Drive-by", null, "rita", CancellationToken.None);
+
+        // The gate is kept (scope all) and says what is missing; that recompute comes after the review handler in the same delivery.
+        await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/gate", c => c.Status == "in_progress");
+        Assert.DoesNotContain(h.GitHub.GetCheckRuns(FlowHarness.Repo), r => r.Name is "gitbot/security" or "gitbot/tests" or "gitbot/judge");
+        Assert.DoesNotContain(h.Model.Requests, r => r.IsMessages);
         Assert.Empty(h.GitHub.RejectedRequests);
     }
 }

@@ -17,16 +17,16 @@ public sealed class ReviewEligibilityTests
     [InlineData("feature/x", false, false)]
     public void By_default_only_gitbots_own_branches_are_reviewed_and_gated(string headRef, bool draft, bool expected)
     {
-        Assert.Equal(expected, ReviewEligibility.ReviewsAutomatically(Defaults, headRef, draft));
+        Assert.Equal(expected, ReviewEligibility.ReviewsAutomatically(Defaults, headRef, draft, headInSameRepository: true));
         Assert.Equal(expected, ReviewEligibility.Gated(Defaults, headRef));
     }
 
     [Fact]
     public void With_all_every_ready_pull_request_is_reviewed_and_every_one_is_gated()
     {
-        Assert.True(ReviewEligibility.ReviewsAutomatically(All, "feature/x", draft: false));
-        Assert.False(ReviewEligibility.ReviewsAutomatically(All, "feature/x", draft: true));
-        Assert.True(ReviewEligibility.ReviewsAutomatically(All, "gitbot/7", draft: true));
+        Assert.True(ReviewEligibility.ReviewsAutomatically(All, "feature/x", draft: false, headInSameRepository: false));
+        Assert.False(ReviewEligibility.ReviewsAutomatically(All, "feature/x", draft: true, headInSameRepository: true));
+        Assert.True(ReviewEligibility.ReviewsAutomatically(All, "gitbot/7", draft: true, headInSameRepository: true));
         Assert.True(ReviewEligibility.Gated(All, "feature/x"));
     }
 
@@ -36,5 +36,13 @@ public sealed class ReviewEligibilityTests
         Assert.True(ReviewEligibility.IsGitBotBranch(Prefixed, "bots/gitbot/3"));
         Assert.False(ReviewEligibility.IsGitBotBranch(Prefixed, "gitbot/3"));
         Assert.False(ReviewEligibility.IsGitBotBranch(Prefixed, null));
+    }
+
+    [Fact]
+    public void A_forks_branch_named_like_gitbots_is_not_gitbots()
+    {
+        Assert.False(ReviewEligibility.IsGitBotPullRequest(Defaults, "gitbot/7", headInSameRepository: false));
+        Assert.False(ReviewEligibility.ReviewsAutomatically(Defaults, "gitbot/7", draft: false, headInSameRepository: false));
+        Assert.True(ReviewEligibility.IsGitBotPullRequest(Defaults, "gitbot/7", headInSameRepository: true));
     }
 }
