@@ -1,0 +1,8 @@
+namespace GitBot.Core.Commands;
+
+/// <summary>Every <c>/agent</c> line of a comment: the valid commands in order, and the lines that were not valid.</summary>
+public sealed record CommandParse(IReadOnlyList<AgentCommand> Commands, IReadOnlyList<CommandProblem> Problems)
+{
+    /// <summary>True when the text held no <c>/agent</c> line at all.</summary>
+    public bool IsEmpty => Commands.Count == 0 && Problems.Count == 0;
+}
