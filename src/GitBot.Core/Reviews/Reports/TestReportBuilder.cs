@@ -61,6 +61,12 @@ public static class TestReportBuilder
             head.Append(RunLine(outcome)).Append("\n\n");
         }
 
+        if (outcome.Status == TestRunStatus.Completed && counts is not null && !string.IsNullOrWhiteSpace(outcome.Error))
+        {
+            // E.g. background processes were killed after the run: the results stand, but the reader should know.
+            head.Append("Note: ").Append(ReviewTextSanitizer.SanitizeLine(outcome.Error, 500)).Append("\n\n");
+        }
+
         if (outcome.Status == TestRunStatus.FailedToStart && !string.IsNullOrWhiteSpace(outcome.Error))
         {
             head.Append(ReportMarkdown.Fence(outcome.Error, MaxMessageChars));

@@ -140,6 +140,12 @@ public sealed class TestCommandRunner
                     Error = $"timed out after {request.Timeout}; the test command's process tree was killed",
                 };
             }
+            else if (process.OutputHeldOpen)
+            {
+                // The run is still reported (its exit code and results stand); the note says why output may be cut short.
+                const string Note = "the test command left background processes holding its output; they were killed and the output may be incomplete";
+                outcome = outcome with { Error = outcome.Error is null ? Note : outcome.Error + "; " + Note };
+            }
 
             TestRunLogMessages.Finished(_logger, request.LogId, outcome.Status, outcome.ExitCode, duration,
                 outcome.Summary?.Passed, outcome.Summary?.Failed, outcome.Summary?.Skipped, outcome.ResultSource);

@@ -27,6 +27,16 @@ public sealed class TestReportBuilderTests
     }
 
     [Fact]
+    public void A_note_about_a_completed_run_is_shown_without_changing_the_verdict()
+    {
+        var report = TestReportBuilder.Build(Completed(0, new TestRunSummary(3, 0, 0, []), error: "the test command left background processes holding its output"));
+
+        Assert.Equal((ReviewCheckConclusion.Success, "3 passed, 0 failed, 0 skipped"), (report.Conclusion, report.CheckTitle));
+        Assert.Contains("Note: the test command left background processes holding its output", report.CheckSummary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Note:", TestReportBuilder.Build(Completed(0, new TestRunSummary(3, 0, 0, []))).CheckSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failures_request_changes_and_name_the_first_failing_test()
     {
         var report = TestReportBuilder.Build(Completed(1, Failing()));
