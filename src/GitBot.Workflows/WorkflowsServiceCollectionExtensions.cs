@@ -69,6 +69,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddGitBotPlans(configuration);
         Reviews.ReviewServiceCollectionExtensions.AddGitBotReviews(services, configuration);
         Feedback.FeedbackServiceCollectionExtensions.AddGitBotFeedback(services, configuration);
+        Commands.CommandServiceCollectionExtensions.AddGitBotCommands(services, configuration);
 
         services.AddQuartz(quartz =>
         {

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GitBot.Workflows.Commands;
+
+public static class CommandServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <c>/agent</c> command intake for issue and pull request comments and review bodies, its verbs and
+    /// <see cref="CommandOptions"/> (section <c>Commands</c>). Called by <c>AddGitBotWorkflows</c> after the plans and
+    /// reviews it drives.
+    /// </summary>
+    public static IServiceCollection AddGitBotCommands(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CommandOptions>().Bind(configuration.GetSection(CommandOptions.SectionName));
+        services.TryAddSingleton<StatusCommand>();
+        services.TryAddSingleton<ApproveCommand>();
+        services.TryAddSingleton<ReviewCommand>();
+        services.TryAddSingleton<MergeCommand>();
+        services.TryAddSingleton<CommandDispatcher>();
+        return services;
+    }
+}
