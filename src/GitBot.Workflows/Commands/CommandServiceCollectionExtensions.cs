@@ -20,6 +20,9 @@ public static class CommandServiceCollectionExtensions
         services.TryAddSingleton<ReviewCommand>();
         services.TryAddSingleton<MergeCommand>();
         services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<CommandIntake>();
+        services.AddWebhookEventHandler<CommandCommentHandler>();
+        services.AddWebhookEventHandler<CommandReviewHandler>();
         return services;
     }
 }

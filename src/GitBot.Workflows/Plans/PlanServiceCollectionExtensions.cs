@@ -52,7 +52,6 @@ public static class PlanServiceCollectionExtensions
         services.TryAddSingleton<TaskRunner>();
         services.TryAddSingleton<PermissionChecker>();
         services.AddWebhookEventHandler<IssueTriggerHandler>();
-        services.AddWebhookEventHandler<ApproveCommandHandler>();
         services.TryAddSingleton<WorktreeHousekeeper>();
         services.AddHostedService<PlanRecoveryService>();
         // Stopped after the task scheduler (hosted services stop in reverse order), so returns started by interrupted

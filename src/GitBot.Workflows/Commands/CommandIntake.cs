@@ -1,0 +1,141 @@
+using GitBot.Core.Commands;
+using GitBot.GitHub.Clients;
+using GitBot.GitHub.Models;
+using GitBot.Workflows.Issues;
+using GitBot.Workflows.Plans;
+using GitBot.Workflows.Reviews;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitBot.Workflows.Commands;
+
+/// <summary>
+/// Turns a newly written comment or review body into answered <c>/agent</c> commands. Guarantees, in order: GitBot's
+/// own text (its App account, or any text carrying a GitBot marker) and bots not allowlisted by exact login are
+/// ignored before anything is asked of GitHub; text without a command line does nothing; otherwise the comment gets
+/// 👀, the sender's permission is asked of the API once (only when a verb needs write access; an API error refuses,
+/// fail closed), every command runs or is refused in order, invalid lines are named with their problem, and one reply
+/// per source (found again by its marker, so a redelivery edits it) sums them up, with 🚀 when something succeeded
+/// and 😕 when something did not. A refused command spends nothing and starts no job.
+/// </summary>
+public sealed partial class CommandIntake(
+    GitHubClientFactory github,
+    GateIdentityProvider identities,
+    CommandDispatcher dispatcher,
+    IOptions<CommandOptions> options,
+    ILogger<CommandIntake> logger)
+{
+    /// <summary>Acts on <paramref name="request"/>; the outcome says what was done.</summary>
+    public async Task<CommandIntakeResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await IgnoredAsync(request, cancellationToken) is { } why)
+        {
+            LogIgnored(logger, request.DeliveryId, request.Repository, request.Number, request.Sender, why);
+            return CommandIntakeResult.Ignore(why);
+        }
+
+        var parsed = AgentCommandParser.Parse(request.Body);
+        if (parsed.IsEmpty)
+        {
+            return CommandIntakeResult.Ignore("no command");
+        }
+
+        var context = new CommandContext(request, github.ForInstallation(request.InstallationId), RepositoryName.Parse(request.Repository));
+        await ReactAsync(context, ReactionContent.Eyes, cancellationToken);
+        var permission = parsed.Commands.Any(c => !AgentVerbs.OpenToAll(c.Verb))
+            ? await CommandPermissionChecker.CheckAsync(context.Client, request.Repository, request.Sender, cancellationToken)
+            : CommandPermission.Write;
+
+        var outcomes = new List<CommandOutcome>();
+        foreach (var command in parsed.Commands)
+        {
+            var outcome = AgentVerbs.OpenToAll(command.Verb) || permission == CommandPermission.Write
+                ? await dispatcher.RunAsync(context, command, cancellationToken)
+                : Refuse(request.Sender, command, permission);
+            LogCommand(logger, request.DeliveryId, request.Repository, request.Number, request.Sender, command.Verb, outcome.Kind);
+            outcomes.Add(outcome);
+        }
+
+        foreach (var problem in parsed.Problems)
+        {
+            outcomes.Add(new CommandOutcome(CommandOutcomeKind.Invalid, CommandText.Code(problem.Text),
+                $"{CommandText.Line(problem.Message, 400)} See `/agent help` for the commands."));
+            LogInvalid(logger, request.DeliveryId, request.Repository, request.Number, request.Sender);
+        }
+
+        await IssueCommentWriter.UpsertAsync(context.Client, context.Repo, request.Number, CommandReplyRenderer.Marker(request.Source, request.SourceId),
+            CommandReplyRenderer.Render(request, outcomes), cancellationToken);
+        if (outcomes.Any(o => o.Succeeded))
+        {
+            await ReactAsync(context, ReactionContent.Rocket, cancellationToken);
+        }
+
+        if (outcomes.Any(o => !o.Succeeded))
+        {
+            await ReactAsync(context, ReactionContent.Confused, cancellationToken);
+        }
+
+        return new CommandIntakeResult(null, outcomes);
+    }
+
+    private static CommandOutcome Refuse(string sender, AgentCommand command, CommandPermission permission) =>
+        new(CommandOutcomeKind.Refused, CommandText.Code(command.Text), permission == CommandPermission.Unknown
+            ? $"Sorry @{sender}, your permission on this repository could not be checked (GitHub did not answer), so nothing was done. Try again in a minute."
+            : $"Sorry @{sender}, `{AgentVerbs.Name(command.Verb)}` needs write access to this repository (write, maintain or admin); nothing was done.");
+
+    /// <summary>Why the text is not acted on at all, or null. Asks GitHub nothing for a human's text.</summary>
+    private async Task<string?> IgnoredAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        // GitBot's own comments carry a marker; in token mode its account is a plain user, so the marker is what tells.
+        if (request.Body.Contains("<!-- gitbot:", StringComparison.Ordinal))
+        {
+            return "GitBot's own text";
+        }
+
+        var bot = request.SenderIsBot || request.Sender.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase);
+        if (!bot)
+        {
+            return null;
+        }
+
+        if (!options.Value.AllowedBots.Contains(request.Sender, StringComparer.Ordinal))
+        {
+            return "a bot that is not in Commands:AllowedBots";
+        }
+
+        var identity = await identities.GetAsync(cancellationToken);
+        return identity?.BotLogin is { } self && string.Equals(self, request.Sender, StringComparison.OrdinalIgnoreCase)
+            ? "GitBot's own text"
+            : null;
+    }
+
+    /// <summary>Reactions are courtesy: a failure is logged, never fatal (review bodies take none).</summary>
+    private async Task ReactAsync(CommandContext context, ReactionContent reaction, CancellationToken cancellationToken)
+    {
+        if (context.Request.Source != CommandSourceKind.Comment)
+        {
+            return;
+        }
+
+        var added = await context.Client.Issues.AddCommentReactionAsync(context.Repo.Owner, context.Repo.Name, context.Request.SourceId, reaction,
+            cancellationToken);
+        if (!added.IsSuccess)
+        {
+            LogReactionFailed(logger, context.Request.DeliveryId, context.Request.SourceId, reaction, added.Error.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: text on {Repository}#{Number} by {Sender} ignored: {Why}")]
+    private static partial void LogIgnored(ILogger logger, string deliveryId, string repository, int number, string sender, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: /agent {Verb} on {Repository}#{Number} by {Sender}: {Outcome}")]
+    private static partial void LogCommand(ILogger logger, string deliveryId, string repository, int number, string sender, AgentVerb verb,
+        CommandOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: an invalid /agent line on {Repository}#{Number} by {Sender}")]
+    private static partial void LogInvalid(ILogger logger, string deliveryId, string repository, int number, string sender);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: reacting {Reaction} to comment {CommentId} failed: {Error}")]
+    private static partial void LogReactionFailed(ILogger logger, string deliveryId, long commentId, ReactionContent reaction, string error);
+}
