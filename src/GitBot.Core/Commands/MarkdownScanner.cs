@@ -67,14 +67,18 @@ internal static class MarkdownScanner
                 end++;
             }
 
+            // Spans and line starts both ascend, so one pass over each marks the lines.
+            var k = 0;
             foreach (var (open, close) in CodeSpans(joined.ToString()))
             {
-                for (var k = 0; k < starts.Count; k++)
+                while (k < starts.Count && starts[k] <= open)
                 {
-                    if (starts[k] > open && starts[k] <= close)
-                    {
-                        lines[first + k] = lines[first + k] with { InCodeSpan = true };
-                    }
+                    k++;
+                }
+
+                for (; k < starts.Count && starts[k] <= close; k++)
+                {
+                    lines[first + k] = lines[first + k] with { InCodeSpan = true };
                 }
             }
 
