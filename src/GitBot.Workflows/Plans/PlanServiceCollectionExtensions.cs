@@ -13,7 +13,7 @@ namespace GitBot.Workflows.Plans;
 public static class PlanServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the issue → plan → agents → pull request flow: the trigger and approve handlers, the plan engine and
+    /// Registers the issue → plan → agents → pull request flow: the trigger handler, the plan engine and
     /// its jobs on the agent-task scheduler (started when this node has agent slots), git and agent runners, and
     /// start-up recovery. Called by <c>AddGitBotWorkflows</c>.
     /// </summary>
