@@ -7,7 +7,7 @@ namespace GitBot.Core.Commands;
 /// grammar, and none of it ever reaches a command line (agents get <see cref="Instructions"/> as fenced prompt text).
 /// </summary>
 /// <param name="Verb">The verb.</param>
-/// <param name="Text">The command line as written (after stripping invisible characters), for replies; untrusted.</param>
+/// <param name="Text">The command line as written (invisible characters and HTML comments removed, trimmed; for <c>fix</c> the first line only), for replies; untrusted: sanitize before posting.</param>
 /// <param name="Task">For <c>retry</c>: the task id, or null for every failed task.</param>
 /// <param name="Instructions">For <c>fix</c>: the instructions (the rest of the line, and following lines of the same paragraph).</param>
 /// <param name="Agent">For <c>review</c>: one agent, or null for all the repository's agents.</param>

@@ -25,7 +25,8 @@ internal sealed record ScannedLine(string Raw, string Visible, LineRole Role, bo
 /// <summary>
 /// Follows the Markdown block structure of a comment line by line, as GitHub renders it: fenced code (backticks and
 /// tildes, closed only by the same character at least as long, ended also when the block quote holding it ends),
-/// block quotes with their lazy continuation lines, HTML comments over any number of lines, headings, and inline code
+/// block quotes with their lazy continuation lines, HTML comments and <c>&lt;pre&gt;</c>-like HTML blocks over any
+/// number of lines, headings, and inline code
 /// spans that run over several lines of a paragraph. Where it cannot follow GitHub exactly it errs towards hiding
 /// lines, so that text GitHub shows as code, quote or comment is never read as a command.
 /// </summary>
@@ -124,6 +125,8 @@ internal static class MarkdownScanner
     {
         private OpenFence? fence;
         private int? commentQuoteDepth;
+        private string? rawEndTag;
+        private int rawQuoteDepth;
         private bool lazyQuote;
 
         public (string Visible, LineRole Role) Next(string line)
@@ -161,6 +164,22 @@ internal static class MarkdownScanner
                 commentQuoteDepth = null;
             }
 
+            if (rawEndTag is { } endTag)
+            {
+                if (MarkdownSyntax.QuoteDepth(line, out _, rawQuoteDepth) == rawQuoteDepth)
+                {
+                    if (line.Contains(endTag, StringComparison.OrdinalIgnoreCase))
+                    {
+                        rawEndTag = null;
+                    }
+
+                    lazyQuote = false;
+                    return (string.Empty, LineRole.Hidden);
+                }
+
+                rawEndTag = null;
+            }
+
             return Open(line);
         }
 
@@ -181,6 +200,15 @@ internal static class MarkdownScanner
             }
 
             var quote = MarkdownSyntax.QuoteDepth(line, out var contentStart);
+            if (MarkdownSyntax.RawBlockEndTag(line[contentStart..]) is { } endTag)
+            {
+                // <pre>, <script>, <style>, <textarea>: GitHub shows the block as written, up to the line with the end tag.
+                rawEndTag = line.Contains(endTag, StringComparison.OrdinalIgnoreCase) ? null : endTag;
+                rawQuoteDepth = quote;
+                lazyQuote = false;
+                return (string.Empty, LineRole.Hidden);
+            }
+
             var (visible, unclosed) = RemoveComments(line, 0);
             if (unclosed)
             {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace GitBot.Core.Commands;
 
 /// <summary>A fence that is open: its character, its length, the quote depth it opened at and its container's column.</summary>
@@ -7,7 +9,7 @@ internal sealed record OpenFence(char Char, int Length, int QuoteDepth, int Cont
 /// The pieces of CommonMark the command scanner needs, read from a line as GitHub renders it (invisible characters
 /// kept: GitHub treats them as text, so <c>&#x200B;```</c> is not a fence there and is not one here either).
 /// </summary>
-internal static class MarkdownSyntax
+internal static partial class MarkdownSyntax
 {
     /// <summary>The number of block quote markers (<c>&gt;</c>, each after at most 3 spaces) the line starts with, at most <paramref name="max"/>.</summary>
     public static int QuoteDepth(string line, out int after, int max = int.MaxValue)
@@ -105,6 +107,16 @@ internal static class MarkdownSyntax
 
         var length = Run(rest, start, fence.Char);
         return length >= fence.Length && string.IsNullOrWhiteSpace(rest[(start + length)..]);
+    }
+
+    /// <summary>
+    /// For a line that starts a raw HTML block whose content GitHub shows as written (<c>&lt;pre&gt;</c>,
+    /// <c>&lt;script&gt;</c>, <c>&lt;style&gt;</c>, <c>&lt;textarea&gt;</c>), the end tag that closes it; otherwise null.
+    /// </summary>
+    public static string? RawBlockEndTag(string content)
+    {
+        var match = RawBlockStart().Match(content);
+        return match.Success ? "</" + match.Groups["tag"].Value.ToLowerInvariant() + ">" : null;
     }
 
     /// <summary>True for an ATX heading (<c># title</c>), which ends a paragraph.</summary>
@@ -240,4 +252,7 @@ internal static class MarkdownSyntax
 
         return column;
     }
+
+    [GeneratedRegex(@"^ {0,3}<(?<tag>pre|script|style|textarea)(?:[\s>]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex RawBlockStart();
 }

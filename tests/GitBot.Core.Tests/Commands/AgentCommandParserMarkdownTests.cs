@@ -76,6 +76,16 @@ public sealed class AgentCommandParserMarkdownTests
         { "code spans end at a blank line", "see `foo\n\n/agent merge\nbar`", ["merge"] },
         { "a run of another length does not close", "see ``foo`\n/agent merge", ["merge"] },
 
+        // Raw HTML blocks shown as written.
+        { "pre block", "<pre>\n/agent merge\n</pre>\n/agent plan", ["plan"] },
+        { "PRE block with attributes", "<PRE class=\"x\">\n/agent merge\n</Pre>\n/agent plan", ["plan"] },
+        { "pre closed on its line", "<pre>x</pre>\n/agent plan", ["plan"] },
+        { "unclosed pre hides the rest", "<pre>\n/agent merge\n\n/agent plan", [] },
+        { "textarea block", "<textarea>\n/agent merge\n</textarea>", [] },
+        { "pre in a quote ends with the quote", "> <pre>\n\n/agent merge", ["merge"] },
+        { "details shows its text", "<details>\n\n/agent merge\n\n</details>", ["merge"] },
+        { "a tag that only starts with pre", "<preview>\n\n/agent merge", ["merge"] },
+
         // Headings.
         { "heading", "# /agent merge", [] },
         { "heading then command", "## Review\n/agent merge", ["merge"] },
