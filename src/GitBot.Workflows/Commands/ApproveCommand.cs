@@ -5,8 +5,10 @@ using GitBot.Workflows.Plans;
 namespace GitBot.Workflows.Commands;
 
 /// <summary><c>/agent approve</c> on an issue whose plan waits for approval (<c>plan_approval: true</c>): the tasks start.</summary>
-public sealed class ApproveCommand(IPlanStore plans, PlanApprover approver)
+public sealed class ApproveCommand(IPlanStore plans, PlanApprover approver) : IVerbCommand
 {
+    public AgentVerb Verb => AgentVerb.Approve;
+
     /// <summary>Approves the issue's waiting plan; the caller has checked write permission.</summary>
     public async Task<CommandOutcome> RunAsync(CommandContext context, AgentCommand command, CancellationToken cancellationToken)
     {

@@ -4,19 +4,17 @@ using GitBot.Workflows.Issues;
 namespace GitBot.Workflows.Commands;
 
 /// <summary>
-/// Runs one authorized command with its verb. The verbs not built yet answer so, honestly, and do nothing. A GitHub
+/// Runs one authorized command with its verb (<see cref="IVerbCommand"/>, one registered per verb; <c>help</c> is built
+/// in). The verbs not built yet answer so, honestly, and do nothing. A GitHub
 /// outage while a verb runs becomes that command's failed outcome (the other commands of the comment still run, and
 /// the delivery is not retried, which would repeat the ones that worked).
 /// </summary>
-public sealed class CommandDispatcher(StatusCommand status, ApproveCommand approve, ReviewCommand review, MergeCommand merge)
+public sealed class CommandDispatcher(IEnumerable<IVerbCommand> verbs)
 {
-    private static readonly HashSet<AgentVerb> Available =
-    [
-        AgentVerb.Help, AgentVerb.Status, AgentVerb.Approve, AgentVerb.Review, AgentVerb.Merge,
-    ];
+    private readonly Dictionary<AgentVerb, IVerbCommand> _verbs = verbs.ToDictionary(v => v.Verb);
 
-    /// <summary>True for the verbs this version carries out.</summary>
-    public static bool IsAvailable(AgentVerb verb) => Available.Contains(verb);
+    /// <summary>True for the verbs this node carries out.</summary>
+    public bool IsAvailable(AgentVerb verb) => verb == AgentVerb.Help || _verbs.ContainsKey(verb);
 
     /// <summary>Runs <paramref name="command"/>; the caller has checked that the sender may.</summary>
     public async Task<CommandOutcome> RunAsync(CommandContext context, AgentCommand command, CancellationToken cancellationToken)
@@ -24,16 +22,15 @@ public sealed class CommandDispatcher(StatusCommand status, ApproveCommand appro
         ArgumentNullException.ThrowIfNull(command);
         try
         {
-            return command.Verb switch
+            if (command.Verb == AgentVerb.Help)
             {
-                AgentVerb.Help => HelpCommand.Run(command),
-                AgentVerb.Status => await status.RunAsync(context, command, cancellationToken),
-                AgentVerb.Approve => await approve.RunAsync(context, command, cancellationToken),
-                AgentVerb.Review => await review.RunAsync(context, command, cancellationToken),
-                AgentVerb.Merge => await merge.RunAsync(context, command, cancellationToken),
-                _ => new CommandOutcome(CommandOutcomeKind.Unavailable, CommandText.Code(command.Text),
-                    $"`{AgentVerbs.Name(command.Verb)}` is not available yet: nothing was done. See `/agent help` for what is."),
-            };
+                return HelpCommand.Run(command, IsAvailable);
+            }
+
+            return _verbs.TryGetValue(command.Verb, out var verb)
+                ? await verb.RunAsync(context, command, cancellationToken)
+                : new CommandOutcome(CommandOutcomeKind.Unavailable, CommandText.Code(command.Text),
+                    $"`{AgentVerbs.Name(command.Verb)}` is not available yet: nothing was done. See `/agent help` for what is.");
         }
         catch (RetryableDeliveryException)
         {

@@ -15,10 +15,11 @@ public static class CommandServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CommandOptions>().Bind(configuration.GetSection(CommandOptions.SectionName));
-        services.TryAddSingleton<StatusCommand>();
-        services.TryAddSingleton<ApproveCommand>();
-        services.TryAddSingleton<ReviewCommand>();
-        services.TryAddSingleton<MergeCommand>();
+        // One IVerbCommand per verb (help is built into the dispatcher).
+        services.AddSingleton<IVerbCommand, StatusCommand>();
+        services.AddSingleton<IVerbCommand, ApproveCommand>();
+        services.AddSingleton<IVerbCommand, ReviewCommand>();
+        services.AddSingleton<IVerbCommand, MergeCommand>();
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<CommandIntake>();
         services.AddWebhookEventHandler<CommandCommentHandler>();

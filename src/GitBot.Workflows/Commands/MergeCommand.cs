@@ -10,8 +10,10 @@ namespace GitBot.Workflows.Commands;
 /// When it is not green, the reply lists exactly what is missing. GitBot never approves. The caller has checked write
 /// permission.
 /// </summary>
-public sealed class MergeCommand(GateRecomputer gate)
+public sealed class MergeCommand(GateRecomputer gate) : IVerbCommand
 {
+    public AgentVerb Verb => AgentVerb.Merge;
+
     /// <summary>Recomputes the gate with a merge asked for, and says what happened.</summary>
     public async Task<CommandOutcome> RunAsync(CommandContext context, AgentCommand command, CancellationToken cancellationToken)
     {

@@ -10,8 +10,10 @@ namespace GitBot.Workflows.Commands;
 /// agent, or every agent of the repository's <c>reviews.agents</c>, again on the current head. The caller has checked
 /// write permission; the configuration comes from the default branch.
 /// </summary>
-public sealed class ReviewCommand(ReviewRequester requester)
+public sealed class ReviewCommand(ReviewRequester requester) : IVerbCommand
 {
+    public AgentVerb Verb => AgentVerb.Review;
+
     /// <summary>Requests the reviews and says which were queued.</summary>
     public async Task<CommandOutcome> RunAsync(CommandContext context, AgentCommand command, CancellationToken cancellationToken)
     {

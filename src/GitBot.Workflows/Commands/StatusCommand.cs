@@ -16,8 +16,10 @@ namespace GitBot.Workflows.Commands;
 /// is idempotent and never merges unless the repository has <c>gate.auto_merge</c>, where a green gate merges anyway),
 /// and the plan when the pull request is GitBot's. Reads only; starts nothing that spends.
 /// </summary>
-public sealed class StatusCommand(IPlanStore plans, IReviewRunStore runs, GateRecomputer gate)
+public sealed class StatusCommand(IPlanStore plans, IReviewRunStore runs, GateRecomputer gate) : IVerbCommand
 {
+    public AgentVerb Verb => AgentVerb.Status;
+
     /// <summary>Answers <paramref name="command"/> in <paramref name="context"/>.</summary>
     public async Task<CommandOutcome> RunAsync(CommandContext context, AgentCommand command, CancellationToken cancellationToken)
     {
