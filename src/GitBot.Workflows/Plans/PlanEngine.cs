@@ -1,3 +1,4 @@
+using GitBot.Core.Budgets;
 using GitBot.Core.Plans;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public sealed partial class PlanEngine(
     PlanJobScheduler jobs,
     PlanConfiguration configuration,
     PlanCommentPublisher comments,
+    IIssueBudgetStore budgets,
     TimeProvider time,
     ILogger<PlanEngine> logger)
 {
@@ -57,7 +59,10 @@ public sealed partial class PlanEngine(
     /// </summary>
     public async Task AdvanceAsync(long planId, CancellationToken cancellationToken)
     {
-        var result = await UpdateAsync(planId, snapshot => DecideAdvance(snapshot), cancellationToken);
+        // The issue's budget override (`/agent budget`), read once: a plan's repository and issue never change.
+        var current = await store.GetAsync(planId, cancellationToken);
+        var budgetOverride = current is null ? null : await budgets.FindAsync(current.Plan.Repository, current.Plan.IssueNumber, cancellationToken);
+        var result = await UpdateAsync(planId, snapshot => DecideAdvance(snapshot, budgetOverride), cancellationToken);
         if (result.Snapshot is not { } snapshot || snapshot.Plan.State != PlanState.Running)
         {
             return;
@@ -76,7 +81,7 @@ public sealed partial class PlanEngine(
         await comments.RefreshAsync(planId, cancellationToken);
     }
 
-    private PlanChange? DecideAdvance(PlanSnapshot snapshot)
+    private PlanChange? DecideAdvance(PlanSnapshot snapshot, IssueBudgetRecord? budgetOverride)
     {
         if (snapshot.Plan.State != PlanState.Running)
         {
@@ -91,12 +96,13 @@ public sealed partial class PlanEngine(
         }
 
         var spent = builder.Tasks.Sum(t => t.CostUsd);
+        var issueLimit = IssueBudgets.IssueLimit(config.Limits, budgetOverride);
         foreach (var id in TaskGraph.NextToQueue(builder.Tasks, config.Limits.MaxParallelTasks))
         {
             var task = builder.Task(id);
-            if (spent >= config.Limits.IssueBudgetUsd)
+            if (spent >= issueLimit)
             {
-                var reason = $"the issue's budget of ${config.Limits.IssueBudgetUsd:0.00} is spent";
+                var reason = $"the issue's budget of ${issueLimit:0.00} is spent";
                 builder.SetTask(task with { State = TaskState.Blocked, Reason = reason, FinishedAt = builder.Now }, reason);
                 continue;
             }

@@ -43,7 +43,8 @@ public sealed class TaskAgentStep(
         try
         {
             var prompt = TaskPromptBuilder.Build(plan, input.IssueBody, task, input.Predecessors);
-            var budget = Math.Min(config.Limits.TaskBudgetUsd, Math.Max(0m, config.Limits.IssueBudgetUsd - input.SpentUsd));
+            // IssueBudgetUsd here is already the issue's override when one is set (TaskRunner puts it there).
+            var budget = Core.Budgets.IssueBudgets.TaskLimit(config.Limits, config.Limits.IssueBudgetUsd, input.SpentUsd);
             var request = new AgentRunRequest(
                 $"{plan.Repository}#{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}/{task.Id}/{task.Attempt.ToString(CultureInfo.InvariantCulture)}",
                 role, prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns, budget, config.Limits.TaskTimeout);

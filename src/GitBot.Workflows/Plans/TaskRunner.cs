@@ -1,5 +1,6 @@
 using System.Globalization;
 using GitBot.Agents.Backends;
+using GitBot.Core.Budgets;
 using GitBot.Core.Plans;
 using GitBot.Git.Repositories;
 using GitBot.GitHub.Clients;
@@ -24,6 +25,7 @@ public sealed partial class TaskRunner(
     BranchInspector inspector,
     TaskAgentStep agentStep,
     IntegrationMerger merger,
+    IIssueBudgetStore budgets,
     PlanJobScheduler jobs,
     IOptions<PlanOptions> planOptions,
     IOptions<AgentOptions> agentOptions,
@@ -121,8 +123,16 @@ public sealed partial class TaskRunner(
             var repo = RepositoryName.Parse(plan.Repository);
             var issue = await client.Issues.GetAsync(repo.Owner, repo.Name, plan.IssueNumber, cancellationToken);
             var predecessors = snapshot.Tasks.Where(t => task.Definition.DependsOn.Contains(t.Id, StringComparer.Ordinal)).ToList();
-            var input = new TaskStepInput(plan, config, task, role, predecessors, issue.IsSuccess ? issue.Value.Body ?? string.Empty : string.Empty,
-                cachePath, credential, logPath, snapshot.Tasks.Sum(t => t.CostUsd));
+            // The issue's budget is its `/agent budget` override when set; nothing starts once it is spent.
+            var spentUsd = snapshot.Tasks.Sum(t => t.CostUsd);
+            var issueLimit = IssueBudgets.IssueLimit(config.Limits, await budgets.FindAsync(plan.Repository, plan.IssueNumber, cancellationToken));
+            if (IssueBudgets.Remaining(issueLimit, spentUsd) <= 0m)
+            {
+                return new TaskOutcome(TaskState.Blocked, $"the issue's budget of ${issueLimit:0.00} is spent", false, 0m, null);
+            }
+
+            var input = new TaskStepInput(plan, config with { Limits = config.Limits with { IssueBudgetUsd = issueLimit } }, task, role, predecessors,
+                issue.IsSuccess ? issue.Value.Body ?? string.Empty : string.Empty, cachePath, credential, logPath, spentUsd);
             outcome = await agentStep.RunAsync(input, cancellationToken);
         }
 
