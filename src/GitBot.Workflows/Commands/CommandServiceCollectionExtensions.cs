@@ -20,6 +20,8 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<IVerbCommand, ApproveCommand>();
         services.AddSingleton<IVerbCommand, ReviewCommand>();
         services.AddSingleton<IVerbCommand, MergeCommand>();
+        services.AddSingleton<IVerbCommand, RebaseCommand>();
+        services.AddSingleton<IVerbCommand, BudgetCommand>();
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<CommandIntake>();
         services.AddWebhookEventHandler<CommandCommentHandler>();
