@@ -20,6 +20,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<IVerbCommand, ApproveCommand>();
         services.AddSingleton<IVerbCommand, ReviewCommand>();
         services.AddSingleton<IVerbCommand, MergeCommand>();
+        services.AddGitBotFixCommand();
         services.AddSingleton<IVerbCommand, RebaseCommand>();
         services.AddSingleton<IVerbCommand, BudgetCommand>();
         services.TryAddSingleton<CommandDispatcher>();
