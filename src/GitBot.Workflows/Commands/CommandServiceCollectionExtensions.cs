@@ -20,9 +20,11 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<IVerbCommand, ApproveCommand>();
         services.AddSingleton<IVerbCommand, ReviewCommand>();
         services.AddSingleton<IVerbCommand, MergeCommand>();
-        services.AddGitBotFixCommand();
         services.AddSingleton<IVerbCommand, RebaseCommand>();
         services.AddSingleton<IVerbCommand, BudgetCommand>();
+        services.AddSingleton<IVerbCommand, CancelCommand>();
+        services.AddSingleton<IVerbCommand, RetryCommand>();
+        services.AddSingleton<IVerbCommand, PlanCommand>();
         services.TryAddSingleton<CommandDispatcher>();
         services.TryAddSingleton<CommandIntake>();
         services.AddWebhookEventHandler<CommandCommentHandler>();

@@ -44,6 +44,8 @@ public static class PlanServiceCollectionExtensions
         services.TryAddSingleton<PlanEngine>();
         services.TryAddSingleton<PlanCanceller>();
         services.TryAddSingleton<PlanApprover>();
+        services.TryAddSingleton<PlanRetrier>();
+        services.TryAddSingleton<PlanStarter>();
         services.TryAddSingleton<PlanFinisher>();
         services.TryAddSingleton<PlannerAgent>();
         services.TryAddSingleton<PlanningRunner>();

@@ -1,0 +1,59 @@
+using GitBot.Core.Plans;
+using GitBot.Server.Tests.Plans;
+
+namespace GitBot.Server.Tests.Commands;
+
+/// <summary><c>/agent cancel</c> end to end: nothing to cancel is refused; mid-run it kills the agent and cancels the plan.</summary>
+public sealed class CancelCommandTests
+{
+    [Fact]
+    public async Task Cancel_mid_run_kills_the_agent_process_and_cancels_the_plan_and_a_second_cancel_is_refused()
+    {
+        var pidFile = Path.Combine(Path.GetTempPath(), "gitbot-cmd-cancel-" + Guid.NewGuid().ToString("N") + ".pid");
+        try
+        {
+            await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), FailureFlow.CommandConfig(
+                $"sleep 600 & echo $! > '{pidFile}'; wait", "task_timeout: 10m", "max_retries: 0"));
+
+            // An issue GitBot was never given: nothing to cancel, and the reply says why.
+            var bare = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Untouched", "Nothing here", "alice", [], CancellationToken.None);
+            var early = await flow.GitHub.CommentAsync(FlowHarness.Repo, bare, "/agent cancel", "alice", CancellationToken.None);
+            var earlyReply = await CommandWait.ForReplyAsync(flow.GitHub, bare, early.Id);
+            Assert.Contains($"Nothing to cancel: #{bare} has no plan", earlyReply.Body, StringComparison.Ordinal);
+            Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, bare, early.Id, "confused")).Reactions);
+
+            var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Sleep", "- [ ] Sleep forever", "alice", ["agent"], CancellationToken.None);
+            var running = await flow.WaitForPlanAsync(issue, p => p.Tasks.Count == 1 && p.Tasks[0].State == TaskState.Running, TimeSpan.FromSeconds(50));
+            var pid = await FailureFlow.ReadPidAsync(pidFile);
+            Assert.False(FailureFlow.IsDead(pid), "the agent's child is not running");
+
+            var cancel = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent cancel", "alice", CancellationToken.None);
+            var reply = await CommandWait.ForReplyAsync(flow.GitHub, issue, cancel.Id);
+            Assert.Contains("cancelled by @alice", reply.Body, StringComparison.Ordinal);
+            Assert.Contains($"Stopping the running agent of `{running.Tasks[0].Id}`", reply.Body, StringComparison.Ordinal);
+            Assert.Contains("rocket", (await CommandWait.ForReactionAsync(flow.GitHub, issue, cancel.Id, "rocket")).Reactions);
+
+            var done = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished && p.Tasks.All(t => t.IsFinished), TimeSpan.FromSeconds(30));
+            Assert.True(done.Plan.State == PlanState.Cancelled, FlowHarness.Describe(done));
+            Assert.Contains("/agent cancel", done.Plan.Reason, StringComparison.Ordinal);
+            Assert.Equal(TaskState.Cancelled, Assert.Single(done.Tasks).State);
+            await FailureFlow.UntilAsync(() => FailureFlow.IsDead(pid), $"sleep (pid {pid}) to be killed", TimeSpan.FromSeconds(15));
+            await FailureFlow.UntilAsync(
+                () => FailureFlow.Issue(flow, issue).Comments.Any(c =>
+                    c.Body.Contains($"gitbot:plan:{done.Plan.Id}", StringComparison.Ordinal) && c.Body.Contains("cancel", StringComparison.OrdinalIgnoreCase)),
+                "the plan comment to say it was cancelled", TimeSpan.FromSeconds(10));
+
+            // Cancelling again: nothing left to cancel.
+            var again = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent cancel", "alice", CancellationToken.None);
+            var againReply = await CommandWait.ForReplyAsync(flow.GitHub, issue, again.Id);
+            Assert.Contains("Nothing to cancel", againReply.Body, StringComparison.Ordinal);
+            Assert.Contains("cancelled", againReply.Body, StringComparison.Ordinal);
+            Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, issue, again.Id, "confused")).Reactions);
+            Assert.Empty(flow.GitHub.RejectedRequests);
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
+}
