@@ -22,6 +22,7 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<IVerbCommand, MergeCommand>();
         services.AddSingleton<IVerbCommand, RebaseCommand>();
         services.AddSingleton<IVerbCommand, BudgetCommand>();
+        services.AddGitBotFixCommand();
         services.AddSingleton<IVerbCommand, CancelCommand>();
         services.AddSingleton<IVerbCommand, RetryCommand>();
         services.AddSingleton<IVerbCommand, PlanCommand>();
