@@ -29,7 +29,7 @@ public sealed class CommandAccessTests
 
         Assert.Contains("| anyone |", reply.Body, StringComparison.Ordinal);
         Assert.Contains("write, maintain or admin", reply.Body, StringComparison.Ordinal);
-        Assert.Contains("not available yet", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("not available yet", reply.Body, StringComparison.Ordinal); // every verb is carried out now
         var reacted = await CommandWait.ForReactionAsync(flow.GitHub, issue, comment.Id, "rocket");
         Assert.Contains("eyes", reacted.Reactions);
         Assert.DoesNotContain("confused", reacted.Reactions);
@@ -127,7 +127,7 @@ public sealed class CommandAccessTests
         var reply = await CommandWait.ForReplyAsync(flow.GitHub, number, control.Id);
         Assert.Contains("frobnicate", reply.Body, StringComparison.Ordinal);
         Assert.Contains("/agent help", reply.Body, StringComparison.Ordinal);
-        Assert.Contains("not available yet", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("Rebase works on GitBot's pull requests", reply.Body, StringComparison.Ordinal);
         await CommandWait.ForReactionAsync(flow.GitHub, number, control.Id, "confused");
     }
 
