@@ -10,9 +10,10 @@ namespace GitBot.Workflows.Commands;
 /// <c>/agent cancel</c> on an issue or GitBot's pull request: stops the issue's unfinished plan as removing the trigger
 /// label does (<see cref="PlanCanceller"/>): the plan and its unfinished tasks become Cancelled in one write, queued runs
 /// are removed, running agents have their process trees killed within a poll interval, the plan comment is updated.
-/// Work the agents had not committed yet is not saved; the task branches keep what was committed before.
+/// A stopped agent's uncommitted changes are committed and pushed to its task's work-in-progress branch
+/// (<see cref="TaskAgentStep.WorkInProgressBranch"/>) by the run itself, best effort.
 /// </summary>
-public sealed class CancelCommand(IPlanStore plans, PlanCanceller canceller) : IVerbCommand
+public sealed class CancelCommand(IPlanStore plans, PlanCanceller canceller, PlanConfiguration configuration) : IVerbCommand
 {
     public AgentVerb Verb => AgentVerb.Cancel;
 
@@ -42,10 +43,10 @@ public sealed class CancelCommand(IPlanStore plans, PlanCanceller canceller) : I
             return new CommandOutcome(CommandOutcomeKind.Failed, line, $"Nothing to cancel: the plan of #{number} finished meanwhile.");
         }
 
-        return new CommandOutcome(CommandOutcomeKind.Done, line, Describe(active, number, request.Sender));
+        return new CommandOutcome(CommandOutcomeKind.Done, line, Describe(active, number, request.Sender, configuration));
     }
 
-    private static string Describe(PlanSnapshot before, int issue, string actor)
+    private static string Describe(PlanSnapshot before, int issue, string actor, PlanConfiguration configuration)
     {
         var text = new StringBuilder($"Plan for #{issue} cancelled by @{actor}");
         var running = before.Tasks.Where(t => t.State == TaskState.Running).ToList();
@@ -63,7 +64,10 @@ public sealed class CancelCommand(IPlanStore plans, PlanCanceller canceller) : I
         text.Append('.');
         if (running.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Stopping the running agent of {PlanCommandIssue.Ids(running)} (its processes are killed).");
+            var config = configuration.For(before.Plan);
+            var branches = string.Join(", ", running.Select(t => $"`{TaskAgentStep.WorkInProgressBranch(PlanConfiguration.TaskBranch(config, before.Plan, t.Id))}`"));
+            text.Append(CultureInfo.InvariantCulture, $" Stopping the running agent of {PlanCommandIssue.Ids(running)} (its processes are killed);");
+            text.Append(CultureInfo.InvariantCulture, $" what it changed but had not committed is then committed and pushed to {branches}.");
         }
 
         if (queued.Count > 0)
@@ -76,7 +80,7 @@ public sealed class CancelCommand(IPlanStore plans, PlanCanceller canceller) : I
             text.Append(CultureInfo.InvariantCulture, $" {PlanCommandIssue.Ids(pending)} will not start.");
         }
 
-        text.Append(" Only work already committed stays on the branches. `/agent retry` starts the tasks again.");
+        text.Append(" `/agent retry` starts the tasks again.");
         return text.ToString();
     }
 }

@@ -25,7 +25,16 @@ public sealed class TaskAgentStep(
     /// <summary>The trailer that names the agent (role and backend) that made a commit.</summary>
     public const string AgentTrailer = "GitBot-Agent";
 
+    /// <summary>The trailer that names a stopped run's work-in-progress commit (never <see cref="TaskTrailer"/>: that would mark the task done).</summary>
+    public const string WorkInProgressTrailer = "GitBot-WIP";
+
     public static string TrailerValue(long planId, string taskId) => $"{planId.ToString(CultureInfo.InvariantCulture)}/{taskId}";
+
+    /// <summary>
+    /// Where a stopped run's uncommitted work is pushed, e.g. <c>gitbot/12-tasks/3-wip</c>. Not the task branch: a
+    /// retry makes its worktree from the integration branch, and its push must not be refused for commits it lacks.
+    /// </summary>
+    public static string WorkInProgressBranch(string taskBranch) => taskBranch + "-wip";
 
     public async Task<TaskOutcome> RunAsync(TaskStepInput input, CancellationToken cancellationToken)
     {
@@ -51,6 +60,7 @@ public sealed class TaskAgentStep(
             var result = await agents.RunAsync(request, cancellationToken);
             if (result.Outcome == AgentOutcome.Cancelled)
             {
+                await SaveWorkInProgressAsync(input, worktree, branch);
                 return new TaskOutcome(TaskState.Cancelled, "the run was stopped", false, result.CostUsd, null);
             }
 
@@ -96,6 +106,23 @@ public sealed class TaskAgentStep(
         finally
         {
             housekeeper.Return(worktree);
+        }
+    }
+
+    /// <summary>
+    /// Commits what a stopped agent left in the worktree (same refusals as a task commit) and pushes it to
+    /// <see cref="WorkInProgressBranch"/>. Best effort: the run's token is already cancelled, so git runs without it
+    /// (bounded by the process runner's own limits); a failure leaves the work uncommitted, as before.
+    /// </summary>
+    private async Task SaveWorkInProgressAsync(TaskStepInput input, Worktree worktree, string taskBranch)
+    {
+        var (plan, config, task) = (input.Plan, input.Config, input.Task);
+        var trailers = new Dictionary<string, string>(StringComparer.Ordinal) { [WorkInProgressTrailer] = TrailerValue(plan.Id, task.Id) };
+        var message = $"WIP: {task.Definition.Title}\n\nWork in progress of task {task.Id} of #{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}, saved when its run was stopped.";
+        var commit = await committer.CommitAllAsync(worktree, new CommitRequest(message, trailers, config.AllowWorkflowChanges), CancellationToken.None);
+        if (commit.Succeeded && commit.Value!.Sha is { } sha && !commit.Value.Refused)
+        {
+            await pusher.PushAsync(input.CachePath, sha, WorkInProgressBranch(taskBranch), plan.DefaultBranch, config.BranchPrefix + "/", input.Credential, CancellationToken.None);
         }
     }
 }

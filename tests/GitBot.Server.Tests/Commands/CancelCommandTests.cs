@@ -13,14 +13,14 @@ public sealed class CancelCommandTests
         try
         {
             await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), FailureFlow.CommandConfig(
-                $"sleep 600 & echo $! > '{pidFile}'; wait", "task_timeout: 10m", "max_retries: 0"));
+                $"echo partial > partial.txt; sleep 600 & echo $! > '{pidFile}'; wait", "task_timeout: 10m", "max_retries: 0"));
 
             // An issue GitBot was never given: nothing to cancel, and the reply says why.
-            var bare = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Untouched", "Nothing here", "alice", [], CancellationToken.None);
-            var early = await flow.GitHub.CommentAsync(FlowHarness.Repo, bare, "/agent cancel", "alice", CancellationToken.None);
-            var earlyReply = await CommandWait.ForReplyAsync(flow.GitHub, bare, early.Id);
-            Assert.Contains($"Nothing to cancel: #{bare} has no plan", earlyReply.Body, StringComparison.Ordinal);
-            Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, bare, early.Id, "confused")).Reactions);
+            var untouched = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Untouched", "Nothing here", "alice", [], CancellationToken.None);
+            var early = await flow.GitHub.CommentAsync(FlowHarness.Repo, untouched, "/agent cancel", "alice", CancellationToken.None);
+            var earlyReply = await CommandWait.ForReplyAsync(flow.GitHub, untouched, early.Id);
+            Assert.Contains($"Nothing to cancel: #{untouched} has no plan", earlyReply.Body, StringComparison.Ordinal);
+            Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, untouched, early.Id, "confused")).Reactions);
 
             var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Sleep", "- [ ] Sleep forever", "alice", ["agent"], CancellationToken.None);
             var running = await flow.WaitForPlanAsync(issue, p => p.Tasks.Count == 1 && p.Tasks[0].State == TaskState.Running, TimeSpan.FromSeconds(50));
@@ -38,6 +38,13 @@ public sealed class CancelCommandTests
             Assert.Contains("/agent cancel", done.Plan.Reason, StringComparison.Ordinal);
             Assert.Equal(TaskState.Cancelled, Assert.Single(done.Tasks).State);
             await FailureFlow.UntilAsync(() => FailureFlow.IsDead(pid), $"sleep (pid {pid}) to be killed", TimeSpan.FromSeconds(15));
+            // The agent's uncommitted work is on the task's work-in-progress branch, not on the task branch (a retry starts clean).
+            var wip = $"gitbot/{issue}-tasks/{running.Tasks[0].Id}-wip";
+            Assert.Contains($"pushed to `{wip}`", reply.Body, StringComparison.Ordinal);
+            var bare = flow.Repository.BareRepositoryPath;
+            await FailureFlow.UntilAsync(() => BranchExists(bare, wip), $"{wip} to be pushed", TimeSpan.FromSeconds(30));
+            Assert.Equal("partial", (await FlowHarness.GitAsync(bare, "show", $"refs/heads/{wip}:partial.txt")).Trim());
+            Assert.Contains("GitBot-WIP:", await FlowHarness.GitAsync(bare, "log", "-1", "--format=%B", $"refs/heads/{wip}"), StringComparison.Ordinal);
             await FailureFlow.UntilAsync(
                 () => FailureFlow.Issue(flow, issue).Comments.Any(c =>
                     c.Body.Contains($"gitbot:plan:{done.Plan.Id}", StringComparison.Ordinal) && c.Body.Contains("cancel", StringComparison.OrdinalIgnoreCase)),
@@ -56,4 +63,8 @@ public sealed class CancelCommandTests
             File.Delete(pidFile);
         }
     }
+
+    private static bool BranchExists(string bare, string branch) =>
+        File.Exists(Path.Combine(bare, "refs", "heads", branch)) || (File.Exists(Path.Combine(bare, "packed-refs"))
+            && File.ReadAllText(Path.Combine(bare, "packed-refs")).Contains(" refs/heads/" + branch + "\n", StringComparison.Ordinal));
 }
