@@ -3,17 +3,17 @@ using GitBot.Server.Tests.Plans;
 
 namespace GitBot.Server.Tests.Commands;
 
-/// <summary><c>/agent cancel</c> end to end: nothing to cancel is refused; mid-run it kills the agent and cancels the plan.</summary>
+/// <summary><c>/agent cancel</c> end to end: nothing to cancel is refused; mid-run it kills the agent, saves its work and cancels the plan; a retry finishes it.</summary>
 public sealed class CancelCommandTests
 {
     [Fact]
-    public async Task Cancel_mid_run_kills_the_agent_process_and_cancels_the_plan_and_a_second_cancel_is_refused()
+    public async Task Cancel_mid_run_kills_the_agent_saves_its_work_and_cancels_the_plan_then_retry_finishes_it()
     {
         var pidFile = Path.Combine(Path.GetTempPath(), "gitbot-cmd-cancel-" + Guid.NewGuid().ToString("N") + ".pid");
         try
         {
             await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), FailureFlow.CommandConfig(
-                $"echo partial > partial.txt; sleep 600 & echo $! > '{pidFile}'; wait", "task_timeout: 10m", "max_retries: 0"));
+                $"if [ -f '{pidFile}' ]; then echo resumed > resumed.txt; else echo partial > partial.txt; sleep 600 & echo $! > '{pidFile}'; wait; fi", "task_timeout: 10m", "max_retries: 0"));
 
             // An issue GitBot was never given: nothing to cancel, and the reply says why.
             var untouched = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Untouched", "Nothing here", "alice", [], CancellationToken.None);
@@ -56,6 +56,17 @@ public sealed class CancelCommandTests
             Assert.Contains("Nothing to cancel", againReply.Body, StringComparison.Ordinal);
             Assert.Contains("cancelled", againReply.Body, StringComparison.Ordinal);
             Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, issue, again.Id, "confused")).Reactions);
+
+            // A retry reopens the cancelled plan; the task starts clean from the integration branch (the run's second
+            // time through the script finishes at once) and the pull request opens without the abandoned work.
+            var retry = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent retry", "alice", CancellationToken.None);
+            Assert.Contains("the plan is running again", (await CommandWait.ForReplyAsync(flow.GitHub, issue, retry.Id)).Body, StringComparison.Ordinal);
+            var resumed = await flow.WaitForPlanAsync(issue, p => p.Plan.State != PlanState.Cancelled && p.Plan.IsFinished, TimeSpan.FromSeconds(90));
+            Assert.True(resumed.Plan.State == PlanState.Succeeded, FlowHarness.Describe(resumed));
+            var head = $"gitbot/{issue}";
+            Assert.Equal("resumed", (await FlowHarness.GitAsync(bare, "show", $"refs/heads/{head}:resumed.txt")).Trim());
+            Assert.DoesNotContain("partial.txt", await FlowHarness.GitAsync(bare, "ls-tree", "--name-only", $"refs/heads/{head}"), StringComparison.Ordinal);
+            Assert.NotNull(resumed.Plan.PullRequestNumber);
             Assert.Empty(flow.GitHub.RejectedRequests);
         }
         finally
