@@ -57,4 +57,38 @@ public sealed class RetryCommandTests
             File.Delete(marker);
         }
     }
+
+    [Fact]
+    public async Task Retry_of_a_named_task_takes_the_tasks_blocked_behind_it_and_a_blocked_task_alone_is_refused()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), "gitbot-cmd-retry-named-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Task 1 fails the first time; task 2 (after 1) always works. The script tells them apart by branch.
+            await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), FailureFlow.CommandConfig(
+                "b=$(git rev-parse --abbrev-ref HEAD); case \"$b\" in *-tasks/1) " +
+                $"if [ -f '{marker}' ]; then echo one > one.txt; else touch '{marker}'; exit 3; fi;; *) echo two > two.txt;; esac",
+                "max_retries: 0"));
+
+            var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Two steps", "- [ ] Write one.txt\n- [ ] Write two.txt (after 1)", "alice", ["agent"], CancellationToken.None);
+            var failed = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromSeconds(60));
+            Assert.True(failed.Plan.State == PlanState.Failed, FlowHarness.Describe(failed));
+            Assert.Equal([TaskState.Failed, TaskState.Blocked], failed.Tasks.Select(t => t.State));
+
+            var blocked = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent retry 2", "alice", CancellationToken.None);
+            Assert.Contains("task 2 waits for task 1, which is Failed", (await CommandWait.ForReplyAsync(flow.GitHub, issue, blocked.Id)).Body, StringComparison.Ordinal);
+            Assert.Equal(PlanState.Failed, (await flow.Plans.FindLatestAsync(FlowHarness.Repo, issue, CancellationToken.None))!.Plan.State);
+
+            var retry = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent retry 1", "alice", CancellationToken.None);
+            Assert.Contains("`1`, `2` start again", (await CommandWait.ForReplyAsync(flow.GitHub, issue, retry.Id)).Body, StringComparison.Ordinal);
+            var done = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromSeconds(90));
+            Assert.True(done.Plan.State == PlanState.Succeeded, FlowHarness.Describe(done));
+            Assert.All(done.Tasks, t => Assert.Equal(TaskState.Succeeded, t.State));
+            Assert.NotNull(done.Plan.PullRequestNumber);
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
 }
