@@ -11,7 +11,7 @@ namespace GitBot.Core.Commands;
 /// <param name="Task">For <c>retry</c>: the task id, or null for every failed task.</param>
 /// <param name="Instructions">For <c>fix</c>: the instructions (the rest of the line, and following lines of the same paragraph).</param>
 /// <param name="Agent">For <c>review</c>: one agent, or null for all the repository's agents.</param>
-/// <param name="BudgetUsd">For <c>budget</c>: the new remaining budget in US dollars.</param>
+/// <param name="BudgetUsd">For <c>budget</c>: the new budget in US dollars (what is left is it minus what was spent).</param>
 public sealed record AgentCommand(
     AgentVerb Verb,
     string Text,

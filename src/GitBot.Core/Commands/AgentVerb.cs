@@ -33,6 +33,6 @@ public enum AgentVerb
     /// <summary><c>merge</c>: merge through the gate only.</summary>
     Merge,
 
-    /// <summary><c>budget &lt;usd&gt;</c>: set the remaining budget of this issue.</summary>
+    /// <summary><c>budget &lt;usd&gt;</c>: set this issue's budget (what is left is it minus what was spent).</summary>
     Budget,
 }

@@ -75,7 +75,7 @@ public static class AgentVerbs
         AgentVerb.Rebase => "Update the branch from the base; conflicts hand it to a human.",
         AgentVerb.Cancel => "Stop everything running for this issue or pull request, committing work in progress to the branch.",
         AgentVerb.Merge => "Merge through the gate; when the gate is not green, say what is missing.",
-        AgentVerb.Budget => "Set the remaining budget of this issue in US dollars (at most two decimals).",
+        AgentVerb.Budget => "Set this issue's budget in US dollars (what is left = budget − spent so far; at most two decimals).",
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
     };
 }
