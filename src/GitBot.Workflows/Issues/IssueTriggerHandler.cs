@@ -22,8 +22,7 @@ namespace GitBot.Workflows.Issues;
 public sealed partial class IssueTriggerHandler(
     GitHubClientFactory github,
     PermissionChecker permissions,
-    IPlanStore plans,
-    PlanJobScheduler jobs,
+    PlanStarter starter,
     PlanCanceller canceller,
     IAuditLog audit,
     TimeProvider time,
@@ -95,13 +94,8 @@ public sealed partial class IssueTriggerHandler(
             return;
         }
 
-        var creation = await plans.CreateAsync(new NewPlan(installation.Id, repository.FullName, payload.Issue.Number, payload.Issue.Title,
+        var creation = await starter.StartAsync(new NewPlan(installation.Id, repository.FullName, payload.Issue.Number, payload.Issue.Title,
             match.Label, sender.Login, repository.DefaultBranch, repository.CloneUrl, ConfigSnapshot.Serialize(configFiles), context.DeliveryId), cancellationToken);
-        if (creation.Created || creation.Plan.State == PlanState.Planning)
-        {
-            // Also for an existing plan still in Planning: repairs a crash between creating it and queueing its job.
-            await jobs.SchedulePlanningAsync(creation.Plan.Id, cancellationToken);
-        }
 
         LogTriggered(logger, context.DeliveryId, subject, creation.Plan.Id, creation.Created);
     }
