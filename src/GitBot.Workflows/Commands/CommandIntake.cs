@@ -16,15 +16,20 @@ namespace GitBot.Workflows.Commands;
 /// 👀, the sender's permission is asked of the API once (only when a verb needs write access; an API error refuses,
 /// fail closed), every command runs or is refused in order, invalid lines are named with their problem, and one reply
 /// per source (found again by its marker, so a redelivery edits it) sums them up, with 🚀 when something succeeded
-/// and 😕 when something did not. A refused command spends nothing and starts no job.
+/// and 😕 when something did not. Past the per-issue burst limit (<see cref="CommandThrottle"/>) nothing is asked of
+/// GitHub and nothing runs: the first comment over it gets one notice reply, the rest no reaction and no reply. A refused command spends nothing and starts no job.
 /// </summary>
 public sealed partial class CommandIntake(
     GitHubClientFactory github,
     GateIdentityProvider identities,
     CommandDispatcher dispatcher,
+    TimeProvider time,
     IOptions<CommandOptions> options,
     ILogger<CommandIntake> logger)
 {
+    // The intake is a singleton, so the counts live as long as the node (see CommandThrottle for what that means).
+    private readonly CommandThrottle _throttle = new(time, options);
+
     /// <summary>Acts on <paramref name="request"/>; the outcome says what was done.</summary>
     public async Task<CommandIntakeResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +47,22 @@ public sealed partial class CommandIntake(
         }
 
         var context = new CommandContext(request, github.ForInstallation(request.InstallationId), RepositoryName.Parse(request.Repository));
+        // Counted before anything is asked of GitHub, so a burst costs no API calls past the limit and its one notice.
+        var admitted = _throttle.Admit(request.Repository, request.Number);
+        if (admitted != CommandThrottleDecision.Allowed)
+        {
+            LogThrottled(logger, request.DeliveryId, request.Repository, request.Number, request.Sender);
+            if (admitted == CommandThrottleDecision.Silent)
+            {
+                return CommandIntakeResult.Ignore("too many commands on this issue or pull request");
+            }
+
+            var marker = CommandReplyRenderer.Marker(request.Source, request.SourceId);
+            await IssueCommentWriter.UpsertAsync(context.Client, context.Repo, request.Number, marker,
+                marker + "\n" + CommandThrottle.Notice(request.Number) + "\n", cancellationToken);
+            return CommandIntakeResult.Ignore("too many commands on this issue or pull request (notice given)");
+        }
+
         await ReactAsync(context, ReactionContent.Eyes, cancellationToken);
         var permission = parsed.Commands.Any(c => !AgentVerbs.OpenToAll(c.Verb))
             ? await CommandPermissionChecker.CheckAsync(context.Client, request.Repository, request.Sender, cancellationToken)
@@ -132,6 +153,9 @@ public sealed partial class CommandIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: /agent {Verb} on {Repository}#{Number} by {Sender}: {Outcome}")]
     private static partial void LogCommand(ILogger logger, string deliveryId, string repository, int number, string sender, AgentVerb verb,
         CommandOutcomeKind outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: commands on {Repository}#{Number} by {Sender} over the burst limit; not acted on")]
+    private static partial void LogThrottled(ILogger logger, string deliveryId, string repository, int number, string sender);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: an invalid /agent line on {Repository}#{Number} by {Sender}")]
     private static partial void LogInvalid(ILogger logger, string deliveryId, string repository, int number, string sender);
