@@ -12,6 +12,7 @@ public static class FixServiceCollectionExtensions
     public static IServiceCollection AddGitBotFixCommand(this IServiceCollection services)
     {
         services.TryAddSingleton<FixJobScheduler>();
+        services.TryAddSingleton<Feedback.BranchAgentStep>();
         services.TryAddSingleton<FixAgentStep>();
         services.TryAddSingleton<FixRunner>();
         services.TryAddTransient<FixJob>();

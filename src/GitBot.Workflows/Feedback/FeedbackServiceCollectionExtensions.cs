@@ -17,6 +17,7 @@ public static class FeedbackServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<FeedbackTargetResolver>();
         services.TryAddSingleton<FeedbackJobScheduler>();
+        services.TryAddSingleton<BranchAgentStep>();
         services.TryAddSingleton<FeedbackAgentStep>();
         services.TryAddSingleton<FeedbackRunner>();
         services.TryAddTransient<FeedbackJob>();
