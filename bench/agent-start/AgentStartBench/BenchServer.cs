@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using GitBot.Bench;
 using GitBot.Core.Plans;
 using GitBot.Server;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GitBot.Bench;
 using GitBot.Server;
 using GitBot.Simulator;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace AgentStartBench;
+namespace GitBot.Bench;
 
 /// <summary>Writes every log line with a UTC timestamp (ms) to one file, so pipeline gaps can be read off it.</summary>
 internal sealed class FileLoggerProvider(StreamWriter writer) : ILoggerProvider
