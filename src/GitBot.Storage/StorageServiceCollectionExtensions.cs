@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<GitBot.Core.Plans.IPlanStore, GitBot.Storage.Plans.SqlPlanStore>();
         services.AddSingleton<GitBot.Core.Reviews.Runs.IReviewRunStore, GitBot.Storage.Reviews.SqlReviewRunStore>();
         services.AddSingleton<GitBot.Core.Budgets.IIssueBudgetStore, GitBot.Storage.Budgets.SqlIssueBudgetStore>();
+        services.AddSingleton<GitBot.Core.Budgets.IIssueSpendingStore, GitBot.Storage.Budgets.SqlIssueSpendingStore>();
         return services;
     }
 }
