@@ -1,3 +1,4 @@
+using System.Globalization;
 using GitBot.Core.Configuration;
 
 namespace GitBot.Core.Budgets;
@@ -9,6 +10,8 @@ namespace GitBot.Core.Budgets;
 /// </summary>
 public static class IssueBudgets
 {
+    private const string SpentPrefix = "the issue's budget of $";
+
     /// <summary>The issue's budget: <paramref name="budgetOverride"/> when set, else the configured default.</summary>
     public static decimal IssueLimit(RepoLimits limits, IssueBudgetRecord? budgetOverride)
     {
@@ -25,4 +28,14 @@ public static class IssueBudgets
         ArgumentNullException.ThrowIfNull(limits);
         return Math.Min(limits.TaskBudgetUsd, Remaining(issueLimit, spentUsd));
     }
+
+    /// <summary>
+    /// The reason a task shows when the issue's budget stopped it (or kept it from starting), e.g. "the issue's budget of
+    /// $10.00 is spent". <see cref="IsSpentReason"/> recognises it, so reports can say how to continue.
+    /// </summary>
+    public static string SpentReason(decimal issueLimit) =>
+        SpentPrefix + issueLimit.ToString("0.00##", CultureInfo.InvariantCulture) + " is spent";
+
+    /// <summary>True when <paramref name="reason"/> is (or starts with) a <see cref="SpentReason"/>.</summary>
+    public static bool IsSpentReason(string? reason) => reason is not null && reason.StartsWith(SpentPrefix, StringComparison.Ordinal);
 }

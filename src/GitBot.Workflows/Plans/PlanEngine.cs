@@ -97,12 +97,23 @@ public sealed partial class PlanEngine(
 
         var spent = builder.Tasks.Sum(t => t.CostUsd);
         var issueLimit = IssueBudgets.IssueLimit(config.Limits, budgetOverride);
+        if (spent >= issueLimit)
+        {
+            // At the limit, running agents stop too: each run's watcher sees its task leave Running, kills the agent
+            // and saves what it changed to the task's work-in-progress branch (TaskAgentStep), where a retry continues.
+            foreach (var running in builder.Tasks.Where(t => t.State == TaskState.Running).ToList())
+            {
+                var stopped = IssueBudgets.SpentReason(issueLimit) + "; its run was stopped and its work so far saved";
+                builder.SetTask(running with { State = TaskState.Blocked, Reason = stopped, FinishedAt = builder.Now }, stopped);
+            }
+        }
+
         foreach (var id in TaskGraph.NextToQueue(builder.Tasks, config.Limits.MaxParallelTasks))
         {
             var task = builder.Task(id);
             if (spent >= issueLimit)
             {
-                var reason = $"the issue's budget of ${issueLimit:0.00} is spent";
+                var reason = IssueBudgets.SpentReason(issueLimit);
                 builder.SetTask(task with { State = TaskState.Blocked, Reason = reason, FinishedAt = builder.Now }, reason);
                 continue;
             }

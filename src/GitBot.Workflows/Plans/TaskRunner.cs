@@ -128,7 +128,7 @@ public sealed partial class TaskRunner(
             var issueLimit = IssueBudgets.IssueLimit(config.Limits, await budgets.FindAsync(plan.Repository, plan.IssueNumber, cancellationToken));
             if (IssueBudgets.Remaining(issueLimit, spentUsd) <= 0m)
             {
-                return new TaskOutcome(TaskState.Blocked, $"the issue's budget of ${issueLimit:0.00} is spent", false, 0m, null);
+                return new TaskOutcome(TaskState.Blocked, IssueBudgets.SpentReason(issueLimit), false, 0m, null);
             }
 
             var input = new TaskStepInput(plan, config with { Limits = config.Limits with { IssueBudgetUsd = issueLimit } }, task, role, predecessors,

@@ -16,6 +16,19 @@ public sealed class PlanReportRendererTests
         Golden.AssertMatches("report-failure.md", PlanReportRenderer.RenderFailure(AllStates() with { Plan = AllStates().Plan with { State = Core.Plans.PlanState.Failed, Reason = "task 5 failed" } }, Context));
 
     [Fact]
+    public void Failure_at_the_budget_says_how_to_continue() =>
+        Golden.AssertMatches("report-failure-budget.md", PlanReportRenderer.RenderFailure(BudgetSpent(), Context));
+
+    [Fact]
+    public void Failure_without_a_budget_stop_does_not_mention_the_budget()
+    {
+        var body = PlanReportRenderer.RenderFailure(AllStates() with { Plan = AllStates().Plan with { State = Core.Plans.PlanState.Failed } }, Context);
+
+        Assert.DoesNotContain("/agent budget", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("budget is spent", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failure_with_hostile_text() =>
         Golden.AssertMatches("report-failure-hostile.md", PlanReportRenderer.RenderFailure(Hostile(), Context));
 

@@ -24,6 +24,19 @@ public sealed class PromptBuilderTests
         Golden.AssertMatches("task-prompt-first.md", TaskPromptBuilder.Build(Plan(), "Short body.", Task(0, "1", "API", TaskState.Running, role: "backend"), []));
 
     [Fact]
+    public void A_resumed_task_is_told_its_stopped_runs_work_is_in_the_tree_and_a_fresh_one_is_not()
+    {
+        var resumed = TaskPromptBuilder.Build(Plan(), "Short body.", Task(0, "1", "API", TaskState.Running, role: "backend"), [], "0123456789abcdef0123456789abcdef01234567");
+        var fresh = TaskPromptBuilder.Build(Plan(), "Short body.", Task(0, "1", "API", TaskState.Running, role: "backend"), []);
+
+        Assert.Contains("## Work in progress", resumed, StringComparison.Ordinal);
+        Assert.Contains("saved (commit 0123456) and is in your working tree now", resumed, StringComparison.Ordinal);
+        Assert.Contains("do not start over", resumed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Work in progress", fresh, StringComparison.Ordinal);
+        Assert.True(resumed.IndexOf("## Work in progress", StringComparison.Ordinal) < resumed.IndexOf("## Rules", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Untrusted_text_cannot_close_its_block()
     {
         var prompt = TaskPromptBuilder.Build(Plan(), IssueBody, PageTask(), []);

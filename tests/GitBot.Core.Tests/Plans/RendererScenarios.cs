@@ -48,6 +48,16 @@ internal static class RendererScenarios
             Task(1, "2", "end", TaskState.Blocked, ["1"], reason: "task 1 (" + HostileText + ") failed"),
         ]);
 
+    /// <summary>A plan the issue's budget stopped: one task done, one stopped mid-run with work saved, one never started.</summary>
+    public static PlanSnapshot BudgetSpent() => new(
+        Plan(PlanState.Failed, reason: "2 of 3 tasks did not succeed"),
+        [
+            Task(0, "1", "Add the login API", TaskState.Succeeded, role: "backend", attempt: 1, started: TimeSpan.Zero, finished: TimeSpan.FromMinutes(2), cost: 3.1m, sha: "0123456789abcdef0123456789abcdef01234567"),
+            Task(1, "2", "Build the login page", TaskState.Blocked, ["1"], "frontend", attempt: 1, started: TimeSpan.FromMinutes(2), finished: TimeSpan.FromMinutes(9), cost: 1.9m,
+                reason: Core.Budgets.IssueBudgets.SpentReason(5m) + "; its work so far is on the branch gitbot/17-tasks/2-wip"),
+            Task(2, "3", "Document it", TaskState.Blocked, ["2"], "docs", reason: Core.Budgets.IssueBudgets.SpentReason(5m)),
+        ]);
+
     /// <summary>Far more than GitHub's body limit if nothing were cut.</summary>
     public static PlanSnapshot Huge() => new(
         Plan(PlanState.Failed),

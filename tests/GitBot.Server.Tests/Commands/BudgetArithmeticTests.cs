@@ -26,5 +26,18 @@ public sealed class BudgetArithmeticTests
         Assert.Equal(Math.Max(0m, issueLimit - Usd(spent)), IssueBudgets.Remaining(issueLimit, Usd(spent)));
     }
 
+    [Theory]
+    [InlineData("10", "the issue's budget of $10.00 is spent")]
+    [InlineData("0.001", "the issue's budget of $0.001 is spent")]
+    [InlineData("12.5", "the issue's budget of $12.50 is spent")]
+    public void The_spent_reason_names_the_budget_and_is_recognised_with_whatever_follows(string limit, string expected)
+    {
+        var reason = IssueBudgets.SpentReason(Usd(limit));
+        Assert.Equal(expected, reason);
+        Assert.True(IssueBudgets.IsSpentReason(reason + "; its work so far is on `gitbot/1-tasks/1-wip`"));
+        Assert.False(IssueBudgets.IsSpentReason("the agent reached the budget ($2) before finishing"));
+        Assert.False(IssueBudgets.IsSpentReason(null));
+    }
+
     private static decimal Usd(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,7 @@ using GitBot.Server.Tests.Plans;
 
 namespace GitBot.Server.Tests.Commands;
 
-/// <summary><c>/agent cancel</c> end to end: nothing to cancel is refused; mid-run it kills the agent, saves its work and cancels the plan; a retry finishes it.</summary>
+/// <summary><c>/agent cancel</c> end to end: nothing to cancel is refused; mid-run it kills the agent, saves its work and cancels the plan; a retry continues the saved work and finishes it.</summary>
 public sealed class CancelCommandTests
 {
     [Fact]
@@ -38,7 +38,7 @@ public sealed class CancelCommandTests
             Assert.Contains("/agent cancel", done.Plan.Reason, StringComparison.Ordinal);
             Assert.Equal(TaskState.Cancelled, Assert.Single(done.Tasks).State);
             await FailureFlow.UntilAsync(() => FailureFlow.IsDead(pid), $"sleep (pid {pid}) to be killed", TimeSpan.FromSeconds(15));
-            // The agent's uncommitted work is on the task's work-in-progress branch, not on the task branch (a retry starts clean).
+            // The agent's uncommitted work is on the task's work-in-progress branch, not on the task branch.
             var wip = $"gitbot/{issue}-tasks/{running.Tasks[0].Id}-wip";
             Assert.Contains($"pushed to `{wip}`", reply.Body, StringComparison.Ordinal);
             var bare = flow.Repository.BareRepositoryPath;
@@ -57,15 +57,15 @@ public sealed class CancelCommandTests
             Assert.Contains("cancelled", againReply.Body, StringComparison.Ordinal);
             Assert.Contains("confused", (await CommandWait.ForReactionAsync(flow.GitHub, issue, again.Id, "confused")).Reactions);
 
-            // A retry reopens the cancelled plan; the task starts clean from the integration branch (the run's second
-            // time through the script finishes at once) and the pull request opens without the abandoned work.
+            // A retry reopens the cancelled plan; the task continues from its work in progress (the run's second time
+            // through the script finishes at once) and the pull request holds both the saved and the new work.
             var retry = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent retry", "alice", CancellationToken.None);
             Assert.Contains("the plan is running again", (await CommandWait.ForReplyAsync(flow.GitHub, issue, retry.Id)).Body, StringComparison.Ordinal);
             var resumed = await flow.WaitForPlanAsync(issue, p => p.Plan.State != PlanState.Cancelled && p.Plan.IsFinished, TimeSpan.FromSeconds(90));
             Assert.True(resumed.Plan.State == PlanState.Succeeded, FlowHarness.Describe(resumed));
             var head = $"gitbot/{issue}";
             Assert.Equal("resumed", (await FlowHarness.GitAsync(bare, "show", $"refs/heads/{head}:resumed.txt")).Trim());
-            Assert.DoesNotContain("partial.txt", await FlowHarness.GitAsync(bare, "ls-tree", "--name-only", $"refs/heads/{head}"), StringComparison.Ordinal);
+            Assert.Equal("partial", (await FlowHarness.GitAsync(bare, "show", $"refs/heads/{head}:partial.txt")).Trim());
             Assert.NotNull(resumed.Plan.PullRequestNumber);
             Assert.Empty(flow.GitHub.RejectedRequests);
         }

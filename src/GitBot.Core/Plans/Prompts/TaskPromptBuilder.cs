@@ -10,8 +10,11 @@ namespace GitBot.Core.Plans.Prompts;
 /// </summary>
 public static class TaskPromptBuilder
 {
-    /// <summary>The prompt for <paramref name="task"/> of <paramref name="plan"/>.</summary>
-    public static string Build(PlanRecord plan, string issueBody, TaskRecord task, IReadOnlyList<TaskRecord> predecessors)
+    /// <summary>
+    /// The prompt for <paramref name="task"/> of <paramref name="plan"/>. <paramref name="resumedFrom"/> is the
+    /// work-in-progress commit the worktree starts from when an earlier run of the task was stopped, else null.
+    /// </summary>
+    public static string Build(PlanRecord plan, string issueBody, TaskRecord task, IReadOnlyList<TaskRecord> predecessors, string? resumedFrom = null)
     {
         var definition = task.Definition;
         var prompt = new StringBuilder();
@@ -46,6 +49,14 @@ public static class TaskPromptBuilder
             }
 
             prompt.Append('\n');
+        }
+
+        if (resumedFrom is not null)
+        {
+            var sha = resumedFrom.Length > 7 ? resumedFrom[..7] : resumedFrom;
+            prompt.Append("## Work in progress\n\n");
+            prompt.Append(CultureInfo.InvariantCulture, $"An earlier run of this task was stopped before it finished. What it had changed was saved (commit {OneLine(sha)}) ");
+            prompt.Append("and is in your working tree now. Check it, keep what is right and finish the task; do not start over.\n\n");
         }
 
         prompt.Append("## Rules\n\n");

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using GitBot.Core.Budgets;
 
 namespace GitBot.Core.Plans.Rendering;
 
 /// <summary>
 /// The issue comment GitBot posts when a plan ends without a pull request: which tasks succeeded, which did not and
-/// why, and where the work done is kept; or, when planning itself failed, what was wrong and how to write the plan by
+/// why, where the work done is kept, and — when the issue's budget stopped it — how to continue; or, when planning itself failed, what was wrong and how to write the plan by
 /// hand. Untrusted text is scrubbed and escaped; the body stays under GitHub's size limit.
 /// </summary>
 public static class PlanReportRenderer
@@ -51,6 +52,14 @@ public static class PlanReportRenderer
         tail.Append(CultureInfo.InvariantCulture, $"\n**Total cost:** {MarkdownText.Cost(snapshot.Tasks.Sum(t => t.CostUsd))}\n\n");
         tail.Append("The branch ").Append(branch).Append(" keeps the work done so far (every succeeded task is merged into it); ");
         tail.Append("nothing was pushed to ").Append(MarkdownText.Code(plan.DefaultBranch)).Append(".\n");
+        if (notSucceeded.Any(t => IssueBudgets.IsSpentReason(t.Reason)))
+        {
+            // The commands are the whole point of this paragraph; the intake ignores them here (the comment carries a marker).
+            tail.Append("\n**The issue's budget is spent.** To continue, raise it with `/agent budget <usd>` (the total for the issue, ");
+            tail.Append("e.g. `/agent budget 25`), then run the unfinished tasks again with `/agent retry`. ");
+            tail.Append("A task that was stopped continues from its work in progress, kept on its `-wip` branch.\n");
+        }
+
         return BodyLimit.Compose(head.ToString(), items, tail.ToString());
     }
 
