@@ -8,11 +8,12 @@ namespace GitBot.Workflows.Commands;
 /// <summary>
 /// <c>/agent budget &lt;usd&gt;</c> on an issue, or on GitBot's pull request for its issue: stores the issue's budget
 /// (<see cref="IIssueBudgetStore"/>), which replaces <c>limits.issue_budget_usd</c> for it from the next task on. What
-/// is left is the budget minus what the issue's plan has spent. A budget below the spending is stored anyway: no new
+/// is left is the budget minus what the issue has spent: the task costs of all its plans plus every fix, feedback and
+/// review run recorded in <see cref="IIssueSpendingStore"/>. A budget below the spending is stored anyway: no new
 /// task starts until it is raised (a task already running keeps the budget it started with). The caller has checked
 /// write permission.
 /// </summary>
-public sealed class BudgetCommand(IIssueBudgetStore budgets, IPlanStore plans) : IVerbCommand
+public sealed class BudgetCommand(IIssueBudgetStore budgets, IIssueSpendingStore spending, IPlanStore plans) : IVerbCommand
 {
     public AgentVerb Verb => AgentVerb.Budget;
 
@@ -49,7 +50,7 @@ public sealed class BudgetCommand(IIssueBudgetStore budgets, IPlanStore plans) :
 
         var stored = await budgets.SetAsync(request.Repository, issue, usd, request.Sender, cancellationToken);
         var plan = await plans.FindLatestAsync(request.Repository, issue, cancellationToken);
-        var spent = plan?.Tasks.Sum(t => t.CostUsd) ?? 0m;
+        var spent = await spending.GetSpentAsync(request.Repository, issue, null, cancellationToken);
         var left = IssueBudgets.Remaining(stored.BudgetUsd, spent);
         var text = $"Budget of #{issue.ToString(CultureInfo.InvariantCulture)} set to {Usd(stored.BudgetUsd)} by @{CommandText.Line(request.Sender, 40)}; "
             + $"spent {Usd(spent)}; {Usd(left)} left.";

@@ -36,7 +36,8 @@ public sealed class FixAgentStep(BranchAgentStep step)
             input.LogPath,
             message,
             new Dictionary<string, string>(StringComparer.Ordinal) { [FixTrailer] = request.TrailerValue },
-            "the run was stopped before it finished (GitBot was shutting down); ask again to retry"), cancellationToken);
+            "the run was stopped before it finished (GitBot was shutting down); ask again to retry",
+            input.BudgetUsd), cancellationToken);
         return outcome.Result switch
         {
             BranchAgentResult.Pushed => new FixOutcome(FixReplyState.Pushed, outcome.CommitSha, null, outcome.CostUsd),

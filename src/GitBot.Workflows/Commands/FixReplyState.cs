@@ -20,4 +20,7 @@ public enum FixReplyState
 
     /// <summary>The sender's write permission was gone (or could not be checked) when the job started; nothing was spent.</summary>
     Refused,
+
+    /// <summary>The budget was spent when the job started: the agent did not run and nothing was spent.</summary>
+    OverBudget,
 }

@@ -27,6 +27,8 @@ internal static class FixReplyText
                 $"Done: pushed `{CommandText.Short(outcome.CommitSha)}` to `{Branch(branch)}`{cost}. The review agents run again on the new head.",
             FixReplyState.NoChange =>
                 $"No change: the coding agent finished without changing anything, so nothing was pushed{cost}.{Because(reason, "It said: ")}",
+            // GitBot's own words and figures (BranchBudgetCheck.Refusal): kept as they are, backticks included.
+            FixReplyState.OverBudget => $"{outcome.Reason} Nothing was run.",
             FixReplyState.Refused =>
                 $"Refused when the job started: `{CommandText.Line(sender, 40).Replace('`', '\'')}` {reason}. Nothing was run and nothing was spent.",
             _ => $"Failed: nothing was pushed{cost}.{Because(reason, "Reason: ")}",

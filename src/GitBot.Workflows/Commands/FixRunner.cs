@@ -1,5 +1,6 @@
 using System.Globalization;
 using GitBot.Agents.Backends;
+using GitBot.Core.Budgets;
 using GitBot.GitHub.Clients;
 using GitBot.GitHub.Models;
 using GitBot.Git.Repositories;
@@ -18,7 +19,9 @@ namespace GitBot.Workflows.Commands;
 /// fork, so no agent runs with write credentials on a fork's code; a commit already carrying this command's
 /// <see cref="FixAgentStep.FixTrailer"/> on the branch is reported instead of running the agent again (a redelivered
 /// command, a job recovered after a crash). The configuration is the plan's snapshot or the default branch's, never
-/// the pull request's own.
+/// the pull request's own. The issue's budget is checked after the permission and before the agent: when it is spent
+/// the agent does not start and the reply says how to continue; otherwise the agent's budget is the task budget capped
+/// by what is left, and what it cost is added to the issue's spending (<see cref="BranchBudget"/>) whatever the outcome.
 /// </summary>
 public sealed partial class FixRunner(
     GitHubClientFactory github,
@@ -26,6 +29,7 @@ public sealed partial class FixRunner(
     MirrorCache mirrors,
     BranchInspector inspector,
     FixAgentStep agentStep,
+    BranchBudget budget,
     IOptions<AgentOptions> agentOptions,
     TimeProvider time,
     ILogger<FixRunner> logger)
@@ -97,10 +101,17 @@ public sealed partial class FixRunner(
             return (FixOutcome.Fail($"role `{target.RoleName}` is not defined"), branch);
         }
 
+        var check = await budget.CheckAsync(request.Repository, target.IssueNumber, target.Config.Limits, cancellationToken);
+        if (check.IsSpent)
+        {
+            LogOverBudget(logger, request.DeliveryId, request.Subject, target.IssueNumber, check.IssueLimitUsd, check.SpentUsd);
+            return (new FixOutcome(FixReplyState.OverBudget, null, check.Refusal(), 0m), branch);
+        }
+
         await FixReply.WriteAsync(client, request, FixReplyState.Running, FixReplyText.Running(branch), time, ReplyWait, cancellationToken);
         try
         {
-            return (await RunAgentAsync(client, request, target, role, pullValue, cancellationToken), branch);
+            return (await RunAgentAsync(client, request, target, role, pullValue, check.RunBudgetUsd, cancellationToken), branch);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,7 +120,7 @@ public sealed partial class FixRunner(
     }
 
     private async Task<FixOutcome> RunAgentAsync(GitHubClient client, FixRequest request, FeedbackTarget target,
-        Core.Configuration.RoleDefinition role, GitHubPullRequest pull, CancellationToken cancellationToken)
+        Core.Configuration.RoleDefinition role, GitHubPullRequest pull, decimal budgetUsd, CancellationToken cancellationToken)
     {
         var token = await client.Credentials.GetTokenAsync(cancellationToken);
         if (!token.TryGetValue(out var tokenValue))
@@ -151,7 +162,8 @@ public sealed partial class FixRunner(
         var logPath = Path.GetFullPath(Path.Combine(agentOptions.Value.LogRoot, "fix", $"{repo.Owner}+{repo.Name}",
             $"{request.PullNumber.ToString(CultureInfo.InvariantCulture)}-{request.TrailerValue}.log"));
         var outcome = await agentStep.RunAsync(new FixStepInput(request, target.Config, target.Branch, role, prompt, pull.Head.Sha, cachePath,
-            credential, logPath), cancellationToken);
+            credential, logPath, budgetUsd), cancellationToken);
+        await budget.RecordAsync(request.Repository, target.IssueNumber, SpendingSource.Fix, request.TrailerValue, outcome.CostUsd);
         if (outcome.State == FixReplyState.Failed && outcome.CommitSha is null)
         {
             // Bring the cache up to date (the branch may have moved), so the next run starts from what GitHub holds.
@@ -169,6 +181,9 @@ public sealed partial class FixRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Subject} refused at job start: {Sender} has {Permission}")]
     private static partial void LogRefused(ILogger logger, string deliveryId, string subject, string sender, CommandPermission permission);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Subject} not run: the budget of issue #{Issue} (${LimitUsd}) is spent (${SpentUsd})")]
+    private static partial void LogOverBudget(ILogger logger, string deliveryId, string subject, int issue, decimal limitUsd, decimal spentUsd);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Subject} was already pushed as {Sha} by an earlier run; not running the agent again")]
     private static partial void LogAlreadyPushed(ILogger logger, string deliveryId, string subject, string sha);

@@ -13,6 +13,7 @@ public static class FixServiceCollectionExtensions
     {
         services.TryAddSingleton<FixJobScheduler>();
         services.TryAddSingleton<Feedback.BranchAgentStep>();
+        services.TryAddSingleton<Feedback.BranchBudget>();
         services.TryAddSingleton<FixAgentStep>();
         services.TryAddSingleton<FixRunner>();
         services.TryAddTransient<FixJob>();

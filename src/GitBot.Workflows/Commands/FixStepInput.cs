@@ -13,6 +13,7 @@ namespace GitBot.Workflows.Commands;
 /// <param name="CachePath">The repository's mirror cache, just fetched.</param>
 /// <param name="Credential">The installation token for the push.</param>
 /// <param name="LogPath">Where the agent's output is streamed.</param>
+/// <param name="BudgetUsd">The run's budget: the task budget capped by what is left of the issue's.</param>
 public sealed record FixStepInput(
     FixRequest Request,
     RepoConfig Config,
@@ -22,4 +23,5 @@ public sealed record FixStepInput(
     string HeadSha,
     string CachePath,
     GitCredential Credential,
-    string LogPath);
+    string LogPath,
+    decimal BudgetUsd);

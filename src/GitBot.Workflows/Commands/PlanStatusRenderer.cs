@@ -4,14 +4,21 @@ using GitBot.Core.Plans;
 
 namespace GitBot.Workflows.Commands;
 
-/// <summary>An issue's plan as <c>/agent status</c> shows it: state, tasks with their states and costs, cost so far, pull request.</summary>
+/// <summary>
+/// An issue's plan as <c>/agent status</c> shows it: state, tasks with their states and costs, cost so far (everything
+/// the issue spent), pull request.
+/// </summary>
 public static class PlanStatusRenderer
 {
     /// <summary>At most this many tasks are listed; the rest are counted.</summary>
     public const int MaxTasks = 50;
 
-    /// <summary>Markdown for <paramref name="snapshot"/>; task titles and reasons are sanitized.</summary>
-    public static string Render(PlanSnapshot snapshot)
+    /// <summary>
+    /// Markdown for <paramref name="snapshot"/>; task titles and reasons are sanitized. <paramref name="otherCostUsd"/> is
+    /// what the issue spent outside this plan's tasks (earlier plans, fixes, feedback, reviews): part of the cost so far,
+    /// and shown on its own line when there is any.
+    /// </summary>
+    public static string Render(PlanSnapshot snapshot, decimal otherCostUsd)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var plan = snapshot.Plan;
@@ -23,11 +30,16 @@ public static class PlanStatusRenderer
         }
 
         text.Append('\n');
-        var cost = snapshot.Tasks.Sum(t => t.CostUsd);
+        var cost = snapshot.Tasks.Sum(t => t.CostUsd) + otherCostUsd;
         text.Append(CultureInfo.InvariantCulture, $"Cost so far: **${cost:0.00}**");
         if (plan.PullRequestNumber is { } pull)
         {
             text.Append(CultureInfo.InvariantCulture, $" · pull request #{pull}");
+        }
+
+        if (otherCostUsd > 0m)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nOther agent runs (earlier plans, fixes, feedback, reviews): ${otherCostUsd:0.00}");
         }
 
         text.Append("\n\n");

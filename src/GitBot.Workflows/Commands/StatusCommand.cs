@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GitBot.Core.Budgets;
 using GitBot.Core.Commands;
 using GitBot.Core.Plans;
 using GitBot.Core.Reviews.Reports;
@@ -11,12 +12,13 @@ using GitBot.Workflows.Reviews;
 namespace GitBot.Workflows.Commands;
 
 /// <summary>
-/// <c>/agent status</c>, open to all. On an issue: its newest plan (state, tasks, cost so far, pull request). On a pull
+/// <c>/agent status</c>, open to all. On an issue: its newest plan (state, tasks, cost so far — everything the issue
+/// spent, earlier plans, fixes, feedback and reviews included — pull request). On a pull
 /// request: the review runs of the current head, the <c>gitbot/gate</c> verdict (recomputed from GitHub's facts, which
 /// is idempotent and never merges unless the repository has <c>gate.auto_merge</c>, where a green gate merges anyway),
 /// and the plan when the pull request is GitBot's. Reads only; starts nothing that spends.
 /// </summary>
-public sealed class StatusCommand(IPlanStore plans, IReviewRunStore runs, GateRecomputer gate) : IVerbCommand
+public sealed class StatusCommand(IPlanStore plans, IIssueSpendingStore spending, IReviewRunStore runs, GateRecomputer gate) : IVerbCommand
 {
     public AgentVerb Verb => AgentVerb.Status;
 
@@ -31,7 +33,7 @@ public sealed class StatusCommand(IPlanStore plans, IReviewRunStore runs, GateRe
             var latest = await plans.FindLatestAsync(context.Request.Repository, context.Request.Number, cancellationToken);
             return latest is null
                 ? new CommandOutcome(CommandOutcomeKind.Done, line, $"#{context.Request.Number} has no plan: GitBot has not been given this issue.")
-                : new CommandOutcome(CommandOutcomeKind.Done, line, PlanStatusRenderer.Render(latest));
+                : new CommandOutcome(CommandOutcomeKind.Done, line, PlanStatusRenderer.Render(latest, await OtherCostsAsync(latest, cancellationToken)));
         }
 
         var (pull, error) = await CommandPullRequests.GetAsync(context, cancellationToken);
@@ -48,11 +50,15 @@ public sealed class StatusCommand(IPlanStore plans, IReviewRunStore runs, GateRe
         if (CommandPullRequests.GitBotIssue(config, pull, context.Request.Repository) is { } issue
             && await plans.FindLatestAsync(context.Request.Repository, issue, cancellationToken) is { } plan)
         {
-            text.Append('\n').Append(PlanStatusRenderer.Render(plan));
+            text.Append('\n').Append(PlanStatusRenderer.Render(plan, await OtherCostsAsync(plan, cancellationToken)));
         }
 
         return new CommandOutcome(CommandOutcomeKind.Done, line, text.ToString());
     }
+
+    /// <summary>What the plan's issue spent outside this plan's tasks: earlier plans, fixes, feedback, reviews.</summary>
+    private Task<decimal> OtherCostsAsync(PlanSnapshot snapshot, CancellationToken cancellationToken) =>
+        spending.GetSpentAsync(snapshot.Plan.Repository, snapshot.Plan.IssueNumber, snapshot.Plan.Id, cancellationToken);
 
     private async Task<string> ReviewsAsync(CommandContext context, GitHubPullRequest pull, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ namespace GitBot.Workflows.Feedback;
 /// <param name="CommitMessage">The commit message (no user text: it could forge a trailer line).</param>
 /// <param name="Trailers">Trailers naming what the commit carries out (the agent trailer is added).</param>
 /// <param name="StoppedReason">The reason given when the host stopped the run (shutdown).</param>
+/// <param name="BudgetUsd">The run's budget: <c>limits.task_budget_usd</c> capped by what is left of the (<see cref="BranchBudget"/>).</param>
 public sealed record BranchAgentInput(
     string RunId,
     string LocalBranch,
@@ -32,4 +33,5 @@ public sealed record BranchAgentInput(
     string LogPath,
     string CommitMessage,
     IReadOnlyDictionary<string, string> Trailers,
-    string StoppedReason);
+    string StoppedReason,
+    decimal BudgetUsd);

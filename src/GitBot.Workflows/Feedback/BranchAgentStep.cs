@@ -6,7 +6,8 @@ namespace GitBot.Workflows.Feedback;
 
 /// <summary>
 /// An agent run on a pull request's branch, shared by review feedback and <c>/agent fix</c>: a worktree at the head,
-/// the coding role's agent in it under the repository's limits (timeout, turns, per-task budget), a commit of what it
+/// the coding role's agent in it under the repository's limits (timeout, turns) and the run's budget (the task budget
+/// capped by what is left of the issue's), a commit of what it
 /// changed with the bot identity, the caller's trailers and <see cref="TaskAgentStep.AgentTrailer"/>, and a push to the
 /// branch that is never forced: a branch that moved meanwhile gives <see cref="BranchAgentResult.BranchMoved"/> instead
 /// of losing someone's commits. The worktree is always given back.
@@ -32,7 +33,7 @@ public sealed class BranchAgentStep(
         try
         {
             var run = new AgentRunRequest(input.RunId, input.Role, input.Prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns,
-                config.Limits.TaskBudgetUsd, config.Limits.TaskTimeout);
+                input.BudgetUsd, config.Limits.TaskTimeout);
             var result = await agents.RunAsync(run, cancellationToken);
             if (result.Outcome == AgentOutcome.Cancelled)
             {

@@ -31,7 +31,8 @@ public sealed class FeedbackAgentStep(BranchAgentStep step)
             input.LogPath,
             $"{input.CommitTitle}\n\nChanges requested in review {reviewId} of pull request #{pull}.",
             new Dictionary<string, string>(StringComparer.Ordinal) { [FeedbackTrailer] = reviewId },
-            "the run was stopped before it finished (GitBot was shutting down); request changes again to retry"), cancellationToken);
+            "the run was stopped before it finished (GitBot was shutting down); request changes again to retry",
+            input.BudgetUsd), cancellationToken);
         var result = outcome.Result switch
         {
             BranchAgentResult.Pushed => FeedbackResult.Pushed,

@@ -34,6 +34,8 @@ public static class FeedbackReplyRenderer
             FeedbackResult.AlreadyPushed => $"GitBot already pushed `{sha}` to `{branch}` addressing the changes requested in review {review}.",
             FeedbackResult.NoChange => $"The coding agent finished without changing anything for review {review}, so nothing was pushed.{Because(reason, "It said: ")}",
             FeedbackResult.BranchMoved => $"The coding agent's fix was not pushed: `{branch}` moved while it worked, and GitBot never force-pushes. Request changes again on the new head to try again.",
+            // GitBot's own words and figures (BranchBudgetCheck.Refusal): kept as they are, backticks included.
+            FeedbackResult.OverBudget => $"GitBot did not act on review {review}: {outcome.Reason} Nothing was run.",
             FeedbackResult.Skipped => $"GitBot did not act on review {review}.{Because(reason, "Reason: ")}",
             _ => $"GitBot could not address review {review}; nothing was pushed.{Because(reason, "Reason: ")}",
         };

@@ -18,6 +18,9 @@ public enum FeedbackResult
     /// <summary>The agent, git or GitHub failed; nothing was pushed.</summary>
     Failed,
 
+    /// <summary>The budget was spent when the run started: the agent did not run.</summary>
+    OverBudget,
+
     /// <summary>Nothing to do any more: the pull request was closed, the review dismissed, or the branch is no longer GitBot's.</summary>
     Skipped,
 }

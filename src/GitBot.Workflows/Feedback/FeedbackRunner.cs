@@ -1,5 +1,6 @@
 using System.Globalization;
 using GitBot.Agents.Backends;
+using GitBot.Core.Budgets;
 using GitBot.GitHub.Clients;
 using GitBot.Git.Repositories;
 using GitBot.Workflows.Issues;
@@ -15,7 +16,10 @@ namespace GitBot.Workflows.Feedback;
 /// elsewhere): an answered review (its reply is final) does nothing; a commit carrying the review's
 /// <see cref="FeedbackAgentStep.FeedbackTrailer"/> already on the branch is reported instead of running the agent again.
 /// Acts on the pull request as it is when the run starts: still open, still on a GitBot branch, the review still
-/// requesting changes, the worktree at the current head after the mirror cache was fetched.
+/// requesting changes, the worktree at the current head after the mirror cache was fetched. The issue's budget is checked
+/// before the agent: when it is spent the agent does not start and the reply says how to continue; otherwise the
+/// agent's budget is the task budget capped by what is left, and what it cost is added to the issue's spending
+/// (<see cref="BranchBudget"/>) whatever the outcome.
 /// </summary>
 public sealed partial class FeedbackRunner(
     GitHubClientFactory github,
@@ -23,6 +27,7 @@ public sealed partial class FeedbackRunner(
     MirrorCache mirrors,
     BranchInspector inspector,
     FeedbackAgentStep agentStep,
+    BranchBudget budget,
     IOptions<AgentOptions> agentOptions,
     ILogger<FeedbackRunner> logger)
 {
@@ -88,11 +93,19 @@ public sealed partial class FeedbackRunner(
             return (FeedbackOutcome.Fail($"role `{target.RoleName}` is not defined"), branch);
         }
 
+        var check = await budget.CheckAsync(request.Repository, target.IssueNumber, target.Config.Limits, cancellationToken);
+        if (check.IsSpent)
+        {
+            LogOverBudget(logger, request.DeliveryId, request.Subject, target.IssueNumber, check.IssueLimitUsd, check.SpentUsd);
+            return (new FeedbackOutcome(FeedbackResult.OverBudget, null, check.Refusal(), 0m), branch);
+        }
+
         await IssueCommentWriter.UpsertAsync(client, repo, request.PullNumber, FeedbackReplyRenderer.Marker(request.ReviewId),
             FeedbackReplyRenderer.Working(request.ReviewId, branch), cancellationToken);
         try
         {
-            return (await RunAgentAsync(client, repo, request, target, role, pullValue.Head.Sha, pullValue.Title, review.Body, cancellationToken), branch);
+            return (await RunAgentAsync(client, repo, request, target, role, pullValue.Head.Sha, pullValue.Title, review.Body, check.RunBudgetUsd,
+                cancellationToken), branch);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -101,7 +114,7 @@ public sealed partial class FeedbackRunner(
     }
 
     private async Task<FeedbackOutcome> RunAgentAsync(GitHubClient client, RepositoryName repo, FeedbackRequest request, FeedbackTarget target,
-        Core.Configuration.RoleDefinition role, string headSha, string pullTitle, string? reviewBody, CancellationToken cancellationToken)
+        Core.Configuration.RoleDefinition role, string headSha, string pullTitle, string? reviewBody, decimal budgetUsd, CancellationToken cancellationToken)
     {
         var token = await client.Credentials.GetTokenAsync(cancellationToken);
         if (!token.TryGetValue(out var tokenValue))
@@ -148,7 +161,9 @@ public sealed partial class FeedbackRunner(
         var logPath = Path.GetFullPath(Path.Combine(agentOptions.Value.LogRoot, "feedback", $"{repo.Owner}+{repo.Name}",
             $"{request.PullNumber.ToString(CultureInfo.InvariantCulture)}-{request.ReviewId.ToString(CultureInfo.InvariantCulture)}.log"));
         var outcome = await agentStep.RunAsync(new FeedbackStepInput(request, target, role, prompt, headSha, cachePath, credential, logPath,
-            $"Address review feedback on #{request.PullNumber.ToString(CultureInfo.InvariantCulture)}"), cancellationToken);
+            $"Address review feedback on #{request.PullNumber.ToString(CultureInfo.InvariantCulture)}", budgetUsd), cancellationToken);
+        await budget.RecordAsync(request.Repository, target.IssueNumber, SpendingSource.Feedback, request.ReviewId.ToString(CultureInfo.InvariantCulture),
+            outcome.CostUsd);
         if (outcome.Result == FeedbackResult.BranchMoved)
         {
             // Bring the cache up to date, so the next run (a new review on the new head) starts from what GitHub holds.
@@ -163,6 +178,9 @@ public sealed partial class FeedbackRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: feedback for {Subject} already answered; nothing to do")]
     private static partial void LogAlreadyAnswered(ILogger logger, string deliveryId, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: feedback for {Subject} not run: the budget of issue #{Issue} (${LimitUsd}) is spent (${SpentUsd})")]
+    private static partial void LogOverBudget(ILogger logger, string deliveryId, string subject, int issue, decimal limitUsd, decimal spentUsd);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: feedback for {Subject} was already pushed as {Sha} by an earlier run; not running the agent again")]
     private static partial void LogAlreadyPushed(ILogger logger, string deliveryId, string subject, string sha);

@@ -18,6 +18,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackTargetResolver>();
         services.TryAddSingleton<FeedbackJobScheduler>();
         services.TryAddSingleton<BranchAgentStep>();
+        services.TryAddSingleton<BranchBudget>();
         services.TryAddSingleton<FeedbackAgentStep>();
         services.TryAddSingleton<FeedbackRunner>();
         services.TryAddTransient<FeedbackJob>();

@@ -13,6 +13,7 @@ namespace GitBot.Workflows.Feedback;
 /// <param name="Credential">The installation token for the push.</param>
 /// <param name="LogPath">Where the agent's output is streamed.</param>
 /// <param name="CommitTitle">The commit's first line.</param>
+/// <param name="BudgetUsd">The run's budget: the task budget capped by what is left of the issue's.</param>
 public sealed record FeedbackStepInput(
     FeedbackRequest Request,
     FeedbackTarget Target,
@@ -22,4 +23,5 @@ public sealed record FeedbackStepInput(
     string CachePath,
     GitCredential Credential,
     string LogPath,
-    string CommitTitle);
+    string CommitTitle,
+    decimal BudgetUsd);

@@ -25,7 +25,7 @@ public sealed class JudgeReviewAgent(ReviewModel model) : IReviewAgent
         ArgumentNullException.ThrowIfNull(context);
         var (title, body) = await LinkedIssueAsync(context, cancellationToken);
         var prompt = JudgePromptBuilder.Build(title, body, DiffDigest.Build(context.ParsedDiff, DiffBudgetChars));
-        var (verdict, error) = await model.AskAsync(context.LogId, context.Config.Reviews.Model, prompt, ModelTimeout, text =>
+        var (verdict, error) = await model.AskAsync(context, prompt, ModelTimeout, text =>
         {
             var parsed = JudgeOutputParser.Parse(text);
             return (parsed.Verdict, parsed.Error);

@@ -28,7 +28,7 @@ public sealed class SecurityReviewAgent(ReviewModel model) : IReviewAgent
         if (context.Config.Reviews.SecurityLlm && context.ParsedDiff.Files.Count > 0)
         {
             var prompt = SecurityReviewPromptBuilder.Build(DiffDigest.Build(context.ParsedDiff, DiffBudgetChars), findings);
-            var (answer, error) = await model.AskAsync(context.LogId, context.Config.Reviews.Model, prompt, ModelTimeout, text =>
+            var (answer, error) = await model.AskAsync(context, prompt, ModelTimeout, text =>
             {
                 var parsed = SecurityReviewOutputParser.Parse(text, context.ParsedDiff);
                 return (parsed.Findings is null ? null : parsed, parsed.Error);
