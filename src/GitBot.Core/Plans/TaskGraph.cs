@@ -9,13 +9,14 @@ public static class TaskGraph
     /// <summary>
     /// True when a task may move from <paramref name="from"/> to <paramref name="to"/>: Pending → Ready | Blocked |
     /// Cancelled; Ready → Running | Cancelled | Pending; Running → Succeeded | Failed | Cancelled | NeedsHuman | Ready (a
-    /// retry); Failed | Blocked | NeedsHuman | Cancelled → Pending (a human retry). Nothing else, and never to itself.
+    /// retry) | Blocked (the budget is spent: the run is stopped or never starts its agent); Failed | Blocked |
+    /// NeedsHuman | Cancelled → Pending (a human retry). Nothing else, and never to itself.
     /// </summary>
     public static bool IsTransitionAllowed(TaskState from, TaskState to) => (from, to) switch
     {
         (TaskState.Pending, TaskState.Ready or TaskState.Blocked or TaskState.Cancelled) => true,
         (TaskState.Ready, TaskState.Running or TaskState.Cancelled or TaskState.Pending) => true,
-        (TaskState.Running, TaskState.Succeeded or TaskState.Failed or TaskState.Cancelled or TaskState.NeedsHuman or TaskState.Ready) => true,
+        (TaskState.Running, TaskState.Succeeded or TaskState.Failed or TaskState.Cancelled or TaskState.NeedsHuman or TaskState.Ready or TaskState.Blocked) => true,
         (TaskState.Failed or TaskState.Blocked or TaskState.NeedsHuman or TaskState.Cancelled, TaskState.Pending) => true,
         _ => false,
     };

@@ -16,6 +16,7 @@ public sealed partial class PlanEngine(
     PlanConfiguration configuration,
     PlanCommentPublisher comments,
     IIssueBudgetStore budgets,
+    IIssueSpendingStore spending,
     TimeProvider time,
     ILogger<PlanEngine> logger)
 {
@@ -59,10 +60,13 @@ public sealed partial class PlanEngine(
     /// </summary>
     public async Task AdvanceAsync(long planId, CancellationToken cancellationToken)
     {
-        // The issue's budget override (`/agent budget`), read once: a plan's repository and issue never change.
+        // The issue's budget override (`/agent budget`) and what was spent outside this plan (earlier plans, fixes,
+        // feedback, reviews), read once: a plan's repository and issue never change; this plan's own costs are summed
+        // from the snapshot each decision is made on.
         var current = await store.GetAsync(planId, cancellationToken);
         var budgetOverride = current is null ? null : await budgets.FindAsync(current.Plan.Repository, current.Plan.IssueNumber, cancellationToken);
-        var result = await UpdateAsync(planId, snapshot => DecideAdvance(snapshot, budgetOverride), cancellationToken);
+        var spentElsewhere = current is null ? 0m : await spending.GetSpentAsync(current.Plan.Repository, current.Plan.IssueNumber, planId, cancellationToken);
+        var result = await UpdateAsync(planId, snapshot => DecideAdvance(snapshot, budgetOverride, spentElsewhere), cancellationToken);
         if (result.Snapshot is not { } snapshot || snapshot.Plan.State != PlanState.Running)
         {
             return;
@@ -81,7 +85,7 @@ public sealed partial class PlanEngine(
         await comments.RefreshAsync(planId, cancellationToken);
     }
 
-    private PlanChange? DecideAdvance(PlanSnapshot snapshot, IssueBudgetRecord? budgetOverride)
+    private PlanChange? DecideAdvance(PlanSnapshot snapshot, IssueBudgetRecord? budgetOverride, decimal spentElsewhere)
     {
         if (snapshot.Plan.State != PlanState.Running)
         {
@@ -95,7 +99,7 @@ public sealed partial class PlanEngine(
             builder.SetTask(builder.Task(blocked.TaskId) with { State = TaskState.Blocked, Reason = blocked.Reason, FinishedAt = builder.Now }, blocked.Reason);
         }
 
-        var spent = builder.Tasks.Sum(t => t.CostUsd);
+        var spent = spentElsewhere + builder.Tasks.Sum(t => t.CostUsd);
         var issueLimit = IssueBudgets.IssueLimit(config.Limits, budgetOverride);
         if (spent >= issueLimit)
         {

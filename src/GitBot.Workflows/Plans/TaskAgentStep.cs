@@ -71,11 +71,12 @@ public sealed class TaskAgentStep(
 
             if (result.Outcome == AgentOutcome.BudgetExceeded)
             {
-                // The CLI stopped itself at the run's budget. When that budget was what was left of the issue's, the
+                // The CLI stopped itself at the run's budget. When the run spent what was left of the issue's budget, the
                 // issue is out of money: the task is blocked (no retry spends more) and its work waits on the WIP branch.
+                // Otherwise it hit the per-task budget, a failure like any other (retried when retries are left).
                 var saved = await SaveWorkInProgressAsync(input, worktree, branch);
                 var where = saved is null ? string.Empty : $"; its work so far is on the branch {saved}";
-                return budget < config.Limits.TaskBudgetUsd
+                return result.CostUsd >= Core.Budgets.IssueBudgets.Remaining(config.Limits.IssueBudgetUsd, input.SpentUsd)
                     ? new TaskOutcome(TaskState.Blocked, Core.Budgets.IssueBudgets.SpentReason(config.Limits.IssueBudgetUsd) + where, false, result.CostUsd, null)
                     : TaskOutcome.Fail(AgentRunDescription.Describe(result, config.Limits) + where, retryable: true, result.CostUsd);
             }

@@ -26,6 +26,7 @@ public sealed partial class TaskRunner(
     TaskAgentStep agentStep,
     IntegrationMerger merger,
     IIssueBudgetStore budgets,
+    IIssueSpendingStore spending,
     PlanJobScheduler jobs,
     IOptions<PlanOptions> planOptions,
     IOptions<AgentOptions> agentOptions,
@@ -123,8 +124,9 @@ public sealed partial class TaskRunner(
             var repo = RepositoryName.Parse(plan.Repository);
             var issue = await client.Issues.GetAsync(repo.Owner, repo.Name, plan.IssueNumber, cancellationToken);
             var predecessors = snapshot.Tasks.Where(t => task.Definition.DependsOn.Contains(t.Id, StringComparer.Ordinal)).ToList();
-            // The issue's budget is its `/agent budget` override when set; nothing starts once it is spent.
-            var spentUsd = snapshot.Tasks.Sum(t => t.CostUsd);
+            // The issue's budget is its `/agent budget` override when set; spending is every agent cost of the issue
+            // (this plan's tasks, earlier plans, fixes, feedback, reviews); nothing starts once it is spent.
+            var spentUsd = snapshot.Tasks.Sum(t => t.CostUsd) + await spending.GetSpentAsync(plan.Repository, plan.IssueNumber, plan.Id, cancellationToken);
             var issueLimit = IssueBudgets.IssueLimit(config.Limits, await budgets.FindAsync(plan.Repository, plan.IssueNumber, cancellationToken));
             if (IssueBudgets.Remaining(issueLimit, spentUsd) <= 0m)
             {

@@ -10,7 +10,7 @@ public sealed class TaskGraphTests
         (TaskState.Pending, TaskState.Ready), (TaskState.Pending, TaskState.Blocked), (TaskState.Pending, TaskState.Cancelled),
         (TaskState.Ready, TaskState.Running), (TaskState.Ready, TaskState.Cancelled), (TaskState.Ready, TaskState.Pending),
         (TaskState.Running, TaskState.Succeeded), (TaskState.Running, TaskState.Failed), (TaskState.Running, TaskState.Cancelled),
-        (TaskState.Running, TaskState.NeedsHuman), (TaskState.Running, TaskState.Ready),
+        (TaskState.Running, TaskState.NeedsHuman), (TaskState.Running, TaskState.Ready), (TaskState.Running, TaskState.Blocked),
         (TaskState.Failed, TaskState.Pending), (TaskState.Blocked, TaskState.Pending), (TaskState.NeedsHuman, TaskState.Pending),
         (TaskState.Cancelled, TaskState.Pending),
     ];

@@ -24,10 +24,10 @@ public sealed class BudgetExhaustionTests
                 ModelStep.Text("Wrote partial.txt.")));
         await using var flow = await FlowHarness.StartAsync(script, new Dictionary<string, string>
         {
-            [".github/gitbot.yml"] = "limits:\n  issue_budget_usd: 0.01\n  task_timeout: 5m\n  max_retries: 0\n",
+            [".github/gitbot.yml"] = "limits:\n  task_timeout: 5m\n  max_retries: 0\n",
         });
 
-        var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Write the notes", "- [ ] Write the notes", "alice", ["agent"], None);
+        var issue = await LowBudgetIssueAsync(flow, "Write the notes", "- [ ] Write the notes");
         var stopped = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromMinutes(3));
 
         // The CLI stopped itself at the run's budget, which was all the issue had: the task is blocked, not retried.
@@ -35,9 +35,9 @@ public sealed class BudgetExhaustionTests
         var task = Assert.Single(stopped.Tasks);
         var wip = $"gitbot/{issue}-tasks/1-wip";
         Assert.Equal(TaskState.Blocked, task.State);
-        Assert.Equal(IssueBudgets.SpentReason(0.01m) + "; its work so far is on the branch " + wip, task.Reason);
+        Assert.Equal(IssueBudgets.SpentReason(0.12m) + "; its work so far is on the branch " + wip, task.Reason);
         Assert.Equal(1, task.Attempt);
-        Assert.True(task.CostUsd > 0.01m, $"spent {task.CostUsd}");
+        Assert.True(task.CostUsd > 0.12m, $"spent {task.CostUsd}");
 
         // What the agent had written is committed to the work-in-progress branch, by the bot, with the WIP trailer.
         var bare = flow.Repository.BareRepositoryPath;
@@ -78,18 +78,18 @@ public sealed class BudgetExhaustionTests
             var script = new ModelScript(ModelScript.When("## Your task: 1 ",
                 ModelStep.Bash($"while [ ! -f '{pidFile}' ]; do sleep 0.2; done"), ModelStep.Bash("echo two"), ModelStep.Bash("echo three"), ModelStep.Text("Spent.")));
             var sleeper = $"echo partial > partial.txt; sleep 600 & echo $! > '{pidFile}'; wait";
-            var yaml = "limits:\n  issue_budget_usd: 0.01\n  max_parallel_tasks: 2\n  task_timeout: 10m\n  max_retries: 0\n"
+            var yaml = "limits:\n  max_parallel_tasks: 2\n  task_timeout: 10m\n  max_retries: 0\n"
                 + "roles:\n  sleeper:\n    description: Sleeps\n    backend: command\n    prompt_on_stdin: true\n    command: [\"sh\", \"-c\", " + FailureFlow.Quote(sleeper) + "]\n";
             await using var flow = await FlowHarness.StartAsync(script, new Dictionary<string, string> { [".github/gitbot.yml"] = yaml });
 
-            var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Spend and sleep", "- [ ] Spend (coder)\n- [ ] Sleep (sleeper)", "alice", ["agent"], None);
+            var issue = await LowBudgetIssueAsync(flow, "Spend and sleep", "- [ ] Spend (coder)\n- [ ] Sleep (sleeper)");
             var pid = await FailureFlow.ReadPidAsync(pidFile);
             var stopped = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromMinutes(3));
 
             Assert.True(stopped.Plan.State == PlanState.Failed, FlowHarness.Describe(stopped));
             Assert.All(stopped.Tasks, t => Assert.Equal(TaskState.Blocked, t.State));
-            Assert.StartsWith(IssueBudgets.SpentReason(0.01m), stopped.Tasks[0].Reason, StringComparison.Ordinal);
-            Assert.Equal(IssueBudgets.SpentReason(0.01m) + "; its run was stopped and its work so far saved", stopped.Tasks[1].Reason);
+            Assert.StartsWith(IssueBudgets.SpentReason(0.12m), stopped.Tasks[0].Reason, StringComparison.Ordinal);
+            Assert.Equal(IssueBudgets.SpentReason(0.12m) + "; its run was stopped and its work so far saved", stopped.Tasks[1].Reason);
             await FailureFlow.UntilAsync(() => FailureFlow.IsDead(pid), $"the sleeper (pid {pid}) to be killed", TimeSpan.FromSeconds(30));
 
             var wip = $"gitbot/{issue}-tasks/2-wip";
@@ -104,6 +104,20 @@ public sealed class BudgetExhaustionTests
         {
             File.Delete(pidFile);
         }
+    }
+
+    /// <summary>
+    /// An issue given a budget of $0.12 with <c>/agent budget</c> (the configuration cannot go below the $2 task budget),
+    /// then handed to GitBot. With the pinned CLI's prompt, one scripted turn costs about $0.08: the first turn's tool
+    /// runs, and the CLI stops itself after the second turn, before that turn's tool.
+    /// </summary>
+    private static async Task<int> LowBudgetIssueAsync(FlowHarness flow, string title, string body)
+    {
+        var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, title, body, "alice", [], None);
+        var budget = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent budget 0.12", "alice", None);
+        Assert.Contains("set to $0.12", (await CommandWait.ForReplyAsync(flow.GitHub, issue, budget.Id)).Body, StringComparison.Ordinal);
+        await flow.GitHub.AddLabelAsync(FlowHarness.Repo, issue, "agent", "alice", None);
+        return issue;
     }
 
     private static async Task<string> ReportAsync(FlowHarness flow, int issue, long planId)
