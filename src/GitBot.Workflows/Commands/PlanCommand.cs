@@ -10,7 +10,8 @@ namespace GitBot.Workflows.Commands;
 /// <c>/agent plan</c> on an issue or GitBot's pull request: plans the issue again. The configuration is read from the
 /// default branch first, and only when it parses is the issue's unfinished plan (if any) cancelled, as removing the
 /// label does, and a new plan started as the trigger label starts one (<see cref="PlanStarter"/>): a new plan record,
-/// a new plan comment, planning queued. The issue must have had a plan: the first one is started by the label.
+/// a new plan comment, planning queued. The issue must have had a plan: the first one is started by the label. While a
+/// plan is still being made, the command joins it instead (identical pending commands are coalesced).
 /// </summary>
 public sealed class PlanCommand(IPlanStore plans, PlanCanceller canceller, PlanStarter starter) : IVerbCommand
 {
@@ -37,6 +38,14 @@ public sealed class PlanCommand(IPlanStore plans, PlanCanceller canceller, PlanS
         }
 
         var previous = latest.Plan;
+        if (previous.State == PlanState.Planning)
+        {
+            // Coalesced: a plan being made right now is what this command asks for; cancelling it to start the same
+            // thing again would only pay the planner twice (a burst of `/agent plan` makes one plan).
+            return new CommandOutcome(CommandOutcomeKind.Done, line,
+                $"#{number}'s plan is being made right now (requested by `{CommandText.Line(previous.RequestedBy, 40)}`); this command joins it and nothing was cancelled. Its plan comment follows on the issue.");
+        }
+
         var fetched = await context.Client.Issues.GetAsync(context.Repo.Owner, context.Repo.Name, number, cancellationToken);
         if (!fetched.TryGetValue(out var issueNow))
         {
