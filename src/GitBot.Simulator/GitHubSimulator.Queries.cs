@@ -35,7 +35,7 @@ public sealed partial class GitHubSimulator
                 pull.Merged, pull.Draft, pull.MergeCommitSha,
                 [.. pull.Reviews.Select(r => new SimulatedReview(r.Id, r.User.Login, r.State, r.CommitId, r.Body,
                     [.. r.Comments.Select(c => new SimulatedReviewComment(c.Id, c.Path, c.Line, c.Body, c.Side, c.StartLine))]))],
-                issue.Body, issue.User.Login);
+                issue.Body, issue.User.Login, (pull.HeadRepository ?? _runtime.State.Repositories[fullName]).FullName);
         }
     }
 

@@ -16,6 +16,19 @@ internal sealed partial class BareRepositoryRunner
         var existing = await ResolveAsync(barePath, "refs/heads/" + branch, cancellationToken);
         var parent = existing ?? await ResolveAsync(barePath, startPoint, cancellationToken)
             ?? throw new InvalidOperationException($"'{startPoint}' names no commit in {barePath}");
+        var commit = await CommitTreeAsync(barePath, parent, files, message, author, cancellationToken);
+        // Compare-and-set on the old value: a concurrent push to the same branch makes this fail rather than be lost.
+        await GitAsync(barePath, ["update-ref", "refs/heads/" + branch, commit, existing ?? new string('0', 40)], null, cancellationToken);
+        return commit;
+    }
+
+    /// <summary>
+    /// Writes a commit of <paramref name="files"/> (path → text) on top of <paramref name="parent"/> into the object store
+    /// and returns it, moving no ref: the caller points a ref at it (a fork's head lives only at <c>refs/pull/{n}/head</c>).
+    /// </summary>
+    public async Task<string> CommitTreeAsync(string barePath, string parent, IReadOnlyDictionary<string, string> files,
+        string message, string author, CancellationToken cancellationToken)
+    {
         var index = Path.Combine(Path.GetTempPath(), "gitbot-sim-index-" + Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>(Identity, StringComparer.Ordinal)
         {
@@ -33,10 +46,7 @@ internal sealed partial class BareRepositoryRunner
             }
 
             var tree = await IndexGitAsync(barePath, environment, ["write-tree"], null, cancellationToken);
-            var commit = await IndexGitAsync(barePath, environment, ["commit-tree", tree, "-p", parent, "-m", message], null, cancellationToken);
-            // Compare-and-set on the old value: a concurrent push to the same branch makes this fail rather than be lost.
-            await IndexGitAsync(barePath, environment, ["update-ref", "refs/heads/" + branch, commit, existing ?? new string('0', 40)], null, cancellationToken);
-            return commit;
+            return await IndexGitAsync(barePath, environment, ["commit-tree", tree, "-p", parent, "-m", message], null, cancellationToken);
         }
         finally
         {

@@ -63,14 +63,17 @@ internal static class PushEvents
         }
     }
 
-    /// <summary>Moves open pull requests whose head is <paramref name="branch"/> to its new commit (<c>synchronize</c>).</summary>
+    /// <summary>
+    /// Moves open pull requests whose head is <paramref name="branch"/> of this repository to its new commit
+    /// (<c>synchronize</c>); pull requests from forks are not on this repository's branches.
+    /// </summary>
     public static async Task SyncPullsAsync(SimulatorRuntime runtime, RepositoryState repo, string branch, UserState pusher,
         CancellationToken cancellationToken)
     {
         List<IssueState> pulls;
         lock (runtime.State.Gate)
         {
-            pulls = [.. repo.Issues.Values.Where(i => i.Pull is { } p && p.HeadRef == branch && i.State == "open")];
+            pulls = [.. repo.Issues.Values.Where(i => i.Pull is { HeadRepository: null } p && p.HeadRef == branch && i.State == "open")];
         }
 
         foreach (var pull in pulls)

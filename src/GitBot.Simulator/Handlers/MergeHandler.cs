@@ -24,7 +24,7 @@ internal static class MergeHandler
         }
 
         await PullsHandlers.SyncHeadAsync(c.Runtime, c.Repository, issue, c.Repository.Owner, c.CancellationToken);
-        string headSha, baseRef, headRef;
+        string headSha, baseRef, headRef, headOwner;
         lock (c.Gate)
         {
             var pull = issue.Pull!;
@@ -40,10 +40,11 @@ internal static class MergeHandler
             }
 
             (headSha, baseRef, headRef) = (pull.HeadSha, pull.BaseRef, pull.HeadRef);
+            headOwner = (pull.HeadRepository ?? c.Repository).Owner.Login;
         }
 
         var method = c.String("merge_method") ?? "merge";
-        var title = c.String("commit_title") ?? $"Merge pull request #{issue.Number} from {c.Repository.Owner.Login}/{headRef}";
+        var title = c.String("commit_title") ?? $"Merge pull request #{issue.Number} from {headOwner}/{headRef}";
         var message = c.String("commit_message") is { } extra ? $"{title}\n\n{extra}" : title;
         var merged = await c.Runtime.Git.MergeAsync(c.Repository.BarePath, baseRef, headSha, message, method != "merge",
             c.CancellationToken);

@@ -23,14 +23,14 @@ internal static class PullsHandlers
     /// <summary>
     /// Records a new pull request (call under the lock); then the caller writes its <c>refs/pull/{n}/head</c>
     /// (<see cref="WritePullRefAsync"/>) and emits <c>opened</c> (<see cref="PublishOpened"/>), so a receiver of the webhook
-    /// can already fetch the ref.
+    /// can already fetch the ref. <paramref name="headRepository"/> is the fork the head lives in (null: this repository).
     /// </summary>
     internal static IssueState Open(SimulatorRuntime runtime, RepositoryState repo, UserState author, string title, string? body,
-        string head, string headSha, string @base, string baseSha, bool draft)
+        string head, string headSha, string @base, string baseSha, bool draft, RepositoryState? headRepository = null)
     {
         var issue = new IssueState(runtime.State.NextId(), repo.NextNumber++, author, title, body, runtime.Now)
         {
-            Pull = new PullState(runtime.State.NextId(), head, headSha, @base, baseSha, draft),
+            Pull = new PullState(runtime.State.NextId(), head, headSha, @base, baseSha, draft) { HeadRepository = headRepository },
         };
         repo.Issues[issue.Number] = issue;
         return issue;
@@ -51,7 +51,7 @@ internal static class PullsHandlers
 
     /// <summary>
     /// Brings a pull request's head up to its branch in the bare repository (GitBot pushes there directly) and emits
-    /// <c>pull_request synchronize</c> when it moved, as GitHub does on push.
+    /// <c>pull_request synchronize</c> when it moved, as GitHub does on push. A pull request from a fork never moves here.
     /// </summary>
     internal static async Task SyncHeadAsync(SimulatorRuntime runtime, RepositoryState repo, IssueState issue, UserState sender,
         CancellationToken cancellationToken)
@@ -59,7 +59,8 @@ internal static class PullsHandlers
         string headRef, known;
         lock (runtime.State.Gate)
         {
-            if (issue.Pull is not { Merged: false } open || issue.State != "open")
+            // A fork's head is a branch of the fork: a base-repository branch of the same name is another branch.
+            if (issue.Pull is not { Merged: false, HeadRepository: null } open || issue.State != "open")
             {
                 return;
             }
@@ -110,7 +111,7 @@ internal static class PullsHandlers
         lock (c.Gate)
         {
             var existing = c.Repository.Issues.Values.FirstOrDefault(i =>
-                i.Pull is { } p && i.State == "open" && p.HeadRef == head && p.BaseRef == @base);
+                i.Pull is { HeadRepository: null } p && i.State == "open" && p.HeadRef == head && p.BaseRef == @base);
             if (existing is not null)
             {
                 return SimResponse.Of(422, new JsonObject
@@ -178,7 +179,7 @@ internal static class PullsHandlers
         {
             var all = c.Repository.Issues.Values
                 .Where(i => i.Pull is not null && (state == "all" || i.State == state))
-                .Where(i => head is null || $"{c.Repository.Owner.Login}:{i.Pull!.HeadRef}" == head || i.Pull!.HeadRef == head)
+                .Where(i => head is null || HeadMatches(c.Repository, i.Pull!, head))
                 .Where(i => @base is null || i.Pull!.BaseRef == @base)
                 .OrderByDescending(i => i.Number)
                 .Select(i => (JsonNode)c.Runtime.Shapes.PullRequest(c.Repository, i)).ToList();
@@ -244,6 +245,13 @@ internal static class PullsHandlers
         }).ToList();
         return c.Page(items);
     }
+
+    /// <summary>
+    /// The <c>head</c> filter of <c>pulls/list</c>: <c>owner:branch</c> names the head's owner, so <c>octo:gitbot/1</c>
+    /// never finds a fork's <c>gitbot/1</c>; a bare branch name matches only the repository's own branches.
+    /// </summary>
+    private static bool HeadMatches(RepositoryState repo, PullState pull, string head) =>
+        $"{(pull.HeadRepository ?? repo).Owner.Login}:{pull.HeadRef}" == head || (pull.HeadRepository is null && pull.HeadRef == head);
 
     private static SimResponse Invalid(HandlerContext c, string field) => SimResponse.Of(422, new JsonObject
     {

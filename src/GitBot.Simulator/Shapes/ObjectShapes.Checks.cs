@@ -78,10 +78,13 @@ internal sealed partial class ObjectShapes
         ["raw_details"] = sent["raw_details"]?.DeepClone(),
     };
 
-    /// <summary>The <c>pull-request-minimal</c> list of open pull requests whose head is <paramref name="sha"/>.</summary>
+    /// <summary>
+    /// The <c>pull-request-minimal</c> list of open pull requests whose head is <paramref name="sha"/>; as on GitHub, pull
+    /// requests from forks are never listed there.
+    /// </summary>
     private JsonArray PullRequestsAt(RepositoryState repo, string sha) =>
         new([.. repo.Issues.Values
-            .Where(i => i.Pull is { Merged: false } p && i.State == "open" && p.HeadSha == sha)
+            .Where(i => i.Pull is { Merged: false, HeadRepository: null } p && i.State == "open" && p.HeadSha == sha)
             .Select(i => (JsonNode)new JsonObject
             {
                 ["id"] = i.Pull!.Id,

@@ -99,7 +99,7 @@ internal sealed partial class ObjectShapes
         result["review_comments_url"] = url + "/comments";
         result["review_comment_url"] = $"{ApiBase}repos/{repo.FullName}/pulls/comments{{/number}}";
         result["statuses_url"] = $"{ApiBase}repos/{repo.FullName}/statuses/{pull.HeadSha}";
-        result["head"] = Branch(repo, pull.HeadRef, pull.HeadSha);
+        result["head"] = Branch(pull.HeadRepository ?? repo, pull.HeadRef, pull.HeadSha);
         result["base"] = Branch(repo, pull.BaseRef, pull.BaseSha);
         result["draft"] = pull.Draft;
         result["merged"] = pull.Merged;

@@ -68,7 +68,7 @@ internal sealed partial class ObjectShapes(string apiBase, SimulatedApp app, Tim
             ["owner"] = User(repo.Owner),
             ["html_url"] = WebBase + repo.FullName,
             ["description"] = null,
-            ["fork"] = false,
+            ["fork"] = repo.Fork,
             ["url"] = url,
             ["clone_url"] = CloneUrl(repo),
             ["git_url"] = $"git://{new Uri(ApiBase).Authority}/{repo.FullName}.git",

@@ -7,6 +7,13 @@ internal sealed class PullState(long id, string headRef, string headSha, string 
 
     public string HeadRef { get; } = headRef;
 
+    /// <summary>
+    /// The fork the head branch lives in, or null when it is a branch of the pull request's own repository. A fork's head
+    /// exists in the base repository only as <c>refs/pull/{n}/head</c>, and never follows a base-repository branch of the
+    /// same name.
+    /// </summary>
+    public RepositoryState? HeadRepository { get; init; }
+
     public string HeadSha { get; set; } = headSha;
 
     public string BaseRef { get; set; } = baseRef;

@@ -18,6 +18,12 @@ internal sealed class RepositoryState(long id, UserState owner, string name, lon
 
     public bool Private { get; } = isPrivate;
 
+    /// <summary>True for a fork another account made of a repository (<c>fork: true</c> in its shape).</summary>
+    public bool Fork { get; init; }
+
+    /// <summary>Forks of this repository that opened pull requests into it, by full name (one identity per fork).</summary>
+    public Dictionary<string, RepositoryState> Forks { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string DefaultBranch { get; set; } = "main";
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
