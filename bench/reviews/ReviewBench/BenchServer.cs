@@ -33,7 +33,9 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(GitHubSimulator github, Uri modelUrl, HttpLog log, string work, string outDirectory, string name, int slots)
+    /// <summary>Starts a server; <paramref name="extra"/> settings are applied last (bench/commands sets the burst limit and a fake agent CLI).</summary>
+    public static async Task<BenchServer> StartAsync(GitHubSimulator github, Uri modelUrl, HttpLog log, string work, string outDirectory, string name, int slots,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         var admin = Environment.GetEnvironmentVariable("GITBOT_TEST_POSTGRES") is { Length: > 0 } value
             ? value
@@ -48,7 +50,7 @@ internal sealed class BenchServer : IAsyncDisposable
 
         var root = Path.Combine(work, name);
         Directory.CreateDirectory(root);
-        var port = ModelProxy.FreePort();
+        var port = BenchPorts.Free();
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -70,6 +72,11 @@ internal sealed class BenchServer : IAsyncDisposable
             ["Scheduler:AgentSlots"] = slots.ToString(CultureInfo.InvariantCulture),
             ["Scheduler:NodeName"] = "bench-" + name,
         };
+        foreach (var (key, setting) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = setting;
+        }
+
         var logPath = Path.Combine(outDirectory, $"server-{name}.log");
         var writer = new StreamWriter(logPath) { AutoFlush = true };
         var build = GitBotServer.Build([], new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), builder =>

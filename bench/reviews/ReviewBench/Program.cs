@@ -23,14 +23,7 @@ var installation = github.AddInstallation("octo");
 await using var model = await ScriptedModelServer.StartAsync(Workload.Script(), CancellationToken.None);
 await using var proxy = await ModelProxy.StartAsync(model.BaseUrl, log);
 
-static string Stats(string key, IReadOnlyList<double> values)
-{
-    var sorted = values.Order().ToArray();
-    var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    var p95 = sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.95 * sorted.Length) - 1)];
-    return FormattableString.Invariant(
-        $"RESULT {key}_median={median:F1} {key}_min={sorted[0]:F1} {key}_max={sorted[^1]:F1} {key}_p95={p95:F1} {key}_n={sorted.Length} {key}_samples={string.Join(";", values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}");
-}
+static string Stats(string key, IReadOnlyList<double> values) => GitBot.Bench.BenchStats.Line(key, values);
 
 BenchServer? last = null;
 foreach (var slots in slotCounts)
