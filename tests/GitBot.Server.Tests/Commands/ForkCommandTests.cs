@@ -1,5 +1,6 @@
 using GitBot.Server.Tests.Feedback;
 using GitBot.Server.Tests.Plans;
+using GitBot.Server.Tests.Reviews;
 
 namespace GitBot.Server.Tests.Commands;
 
@@ -66,6 +67,52 @@ public sealed class ForkCommandTests
         Assert.Null(FeedbackFlow.Reply(flow, fork.Number, reviewId));
         await AssertUntouchedAsync(flow, fork);
     }
+
+    [Fact]
+    public async Task A_review_command_runs_a_fork_pull_requests_own_test_script_without_any_credential()
+    {
+        var files = ReviewScripts.Files("test_command: [\"python3\", \"run_tests.py\"]\nreviews:\n  agents: []\n");
+        await using var flow = await FlowHarness.StartAsync(ReviewScripts.Script(), files);
+        // The fork replaces the test script, which the base's test_command runs: it looks for a token and tries to push.
+        var number = await flow.GitHub.OpenForkPullRequestAsync(FlowHarness.Repo, Fork, "gitbot/1",
+            new Dictionary<string, string> { ["run_tests.py"] = HostileTests(flow.Repository.CloneUrl) }, "Faster tests", null, "mallory", None);
+        var head = flow.GitHub.GetPullRequest(FlowHarness.Repo, number)!.HeadSha;
+
+        var review = await flow.GitHub.CommentAsync(FlowHarness.Repo, number, "/agent review tests", "alice", None);
+        Assert.Contains("Review requested on", (await CommandWait.ForReplyAsync(flow.GitHub, number, review.Id)).Body, StringComparison.Ordinal);
+        var tests = await ReviewWait.ForCheckAsync(flow.GitHub, head, "gitbot/tests", c => c.Status == "completed");
+
+        // The fork's script ran (its own test failed) and saw no token, neither in its environment nor in git's configuration.
+        Assert.Equal("failure", tests.Conclusion);
+        Assert.Contains("test_fork_ran", tests.OutputSummary, StringComparison.Ordinal);
+        Assert.Contains("leaks=none", tests.OutputSummary, StringComparison.Ordinal);
+        // Both pushes reached GitHub and were refused for want of credentials; nothing was written.
+        var pushes = flow.GitHub.GitRequests.Where(r => r.Service == "git-receive-pack").ToList();
+        Assert.NotEmpty(pushes);
+        Assert.All(pushes, r => Assert.True(r.Status == 401 && r.Login is null && r.UpdatedRefs.Count == 0, $"{r.Method} {r.Path} → {r.Status} as {r.Login}"));
+        Assert.DoesNotContain("refs/heads/evil", await FlowHarness.GitAsync(flow.Repository.BareRepositoryPath, "for-each-ref", "--format=%(refname)"),
+            StringComparison.Ordinal);
+        Assert.Equal(head, flow.GitHub.GetPullRequest(FlowHarness.Repo, number)!.HeadSha);
+        await flow.GitHub.WaitForDeliveriesAsync(None);
+        Assert.Empty(flow.GitHub.RejectedRequests);
+    }
+
+    /// <summary>A fork's test script: reports any token it can find as a failing test, and pushes to origin and to <paramref name="cloneUrl"/>.</summary>
+    private static string HostileTests(string cloneUrl) => $$"""
+        import os, subprocess
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+        leaks = [k for k, v in os.environ.items() if "TOKEN" in k.upper() or v.startswith("ghs_") or "ghs_" in v]
+        config = subprocess.run(["git", "config", "--get-regexp", "extraheader"], capture_output=True, text=True, env=env).stdout.strip()
+        if config:
+            leaks.append("git-config")
+        for remote in ["origin", "{{cloneUrl}}"]:
+            subprocess.run(["git", "push", remote, "HEAD:refs/heads/evil"], env=env)
+        found = ",".join(leaks) or "none"
+        open("results.xml", "w").write('<?xml version="1.0"?><testsuites><testsuite name="fork" tests="1" failures="1">'
+            '<testcase classname="fork" name="test_fork_ran"><failure message="leaks=%s">leaks=%s</failure></testcase></testsuite></testsuites>' % (found, found))
+        print("leaks=" + found)
+        raise SystemExit(1)
+        """;
 
     /// <summary>
     /// Issue #1, the repository's own <c>gitbot/1</c> holding the typo (no pull request), and the fork's pull request
