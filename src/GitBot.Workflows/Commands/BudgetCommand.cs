@@ -2,6 +2,7 @@ using System.Globalization;
 using GitBot.Core.Budgets;
 using GitBot.Core.Commands;
 using GitBot.Core.Plans;
+using GitBot.Workflows.Plans;
 
 namespace GitBot.Workflows.Commands;
 
@@ -10,10 +11,11 @@ namespace GitBot.Workflows.Commands;
 /// (<see cref="IIssueBudgetStore"/>), which replaces <c>limits.issue_budget_usd</c> for it from the next task on. What
 /// is left is the budget minus what the issue has spent: the task costs of all its plans plus every fix, feedback and
 /// review run recorded in <see cref="IIssueSpendingStore"/>. A budget below the spending is stored anyway: no new
-/// task starts until it is raised (a task already running keeps the budget it started with). The caller has checked
-/// write permission.
+/// task starts until it is raised, and the running agents of the issue's plan are stopped at once with their work saved
+/// (the plan engine's budget stop), as when a run spends the rest. A raised budget does not restart blocked tasks:
+/// <c>/agent retry</c> does. The caller has checked write permission.
 /// </summary>
-public sealed class BudgetCommand(IIssueBudgetStore budgets, IIssueSpendingStore spending, IPlanStore plans) : IVerbCommand
+public sealed class BudgetCommand(IIssueBudgetStore budgets, IIssueSpendingStore spending, IPlanStore plans, PlanEngine engine) : IVerbCommand
 {
     public AgentVerb Verb => AgentVerb.Budget;
 
@@ -57,6 +59,12 @@ public sealed class BudgetCommand(IIssueBudgetStore budgets, IIssueSpendingStore
         if (spent >= stored.BudgetUsd)
         {
             text += " That is no more than what was already spent: no new task starts until the budget is raised.";
+            if (plan is { Plan.State: PlanState.Running } && plan.Tasks.Any(t => t.State == TaskState.Running))
+            {
+                // The engine stops the running tasks (their watchers kill the agents, which save their work).
+                await engine.AdvanceAsync(plan.Plan.Id, cancellationToken);
+                text += " The running agents are being stopped; their work so far is saved to their `-wip` branches.";
+            }
         }
         else if (plan is null)
         {

@@ -2,6 +2,7 @@ using GitBot.Core.Budgets;
 using GitBot.Core.Plans;
 using GitBot.Server.Tests.Plans;
 using GitBot.Simulator.ModelServer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitBot.Server.Tests.Commands;
 
@@ -98,6 +99,41 @@ public sealed class BudgetExhaustionTests
             Assert.Equal("partial", (await FlowHarness.GitAsync(bare, "show", $"refs/heads/{wip}:partial.txt")).Trim());
             var report = await ReportAsync(flow, issue, stopped.Plan.Id);
             Assert.Contains("`/agent budget <usd>`", report, StringComparison.Ordinal);
+            Assert.Empty(flow.GitHub.RejectedRequests);
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    [Fact]
+    public async Task Lowering_the_budget_below_the_spending_stops_the_running_agent_at_once_with_its_work_saved()
+    {
+        var pidFile = Path.Combine(Path.GetTempPath(), "gitbot-budget-lowered-" + Guid.NewGuid().ToString("N") + ".pid");
+        try
+        {
+            await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), FailureFlow.CommandConfig(
+                $"echo partial > partial.txt; sleep 600 & echo $! > '{pidFile}'; wait", "task_timeout: 10m", "max_retries: 0"));
+            var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Sleep", "- [ ] Sleep", "alice", ["agent"], None);
+            await flow.WaitForPlanAsync(issue, p => p.Tasks.Count == 1 && p.Tasks[0].State == TaskState.Running, TimeSpan.FromSeconds(50));
+            var pid = await FailureFlow.ReadPidAsync(pidFile);
+
+            // $1 already went on an earlier fix of this issue; a budget of $0.50 is below that.
+            var spending = flow.Server.App.Services.GetRequiredService<IIssueSpendingStore>();
+            Assert.True(await spending.RecordAsync(new SpendingEntry(FlowHarness.Repo, issue, SpendingSource.Fix, "earlier", 1m), None));
+            var lower = await flow.GitHub.CommentAsync(FlowHarness.Repo, issue, "/agent budget 0.50", "alice", None);
+            var reply = (await CommandWait.ForReplyAsync(flow.GitHub, issue, lower.Id)).Body;
+            Assert.Contains("spent $1.00; $0.00 left", reply, StringComparison.Ordinal);
+            Assert.Contains("The running agents are being stopped", reply, StringComparison.Ordinal);
+
+            var stopped = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromSeconds(60));
+            Assert.Equal(IssueBudgets.SpentReason(0.5m) + "; its run was stopped and its work so far saved", Assert.Single(stopped.Tasks).Reason);
+            await FailureFlow.UntilAsync(() => FailureFlow.IsDead(pid), $"the agent's child (pid {pid}) to be killed", TimeSpan.FromSeconds(30));
+            var wip = $"gitbot/{issue}-tasks/1-wip";
+            await FailureFlow.UntilAsync(() => Exists(flow.Repository.BareRepositoryPath, wip), $"{wip} to be pushed", TimeSpan.FromSeconds(30));
+            Assert.Equal("partial", (await FlowHarness.GitAsync(flow.Repository.BareRepositoryPath, "show", $"refs/heads/{wip}:partial.txt")).Trim());
+            Assert.Contains("`/agent retry`", await ReportAsync(flow, issue, stopped.Plan.Id), StringComparison.Ordinal);
             Assert.Empty(flow.GitHub.RejectedRequests);
         }
         finally
