@@ -23,25 +23,8 @@ mkdir -p "$out"
 files=${FILES:-50000}
 cache=${REPO_CACHE:-/tmp/gitbot-agent-start-$files.git}
 work=$(mktemp -d /tmp/gitbot-agent-start.XXXXXX)
-pg_dir=""
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ -z "${GITBOT_TEST_POSTGRES:-}" ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pg_dir=$(mktemp -d /tmp/gitbot-pg.XXXXXX); chmod 755 "$pg_dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
-  # fsync off as in test.sh: the figures are about the pipeline, not disk flushes.
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" start >/dev/null
-  export GITBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Timeout=30"
-fi
+# A throwaway PostgreSQL cluster unless GITBOT_TEST_POSTGRES is set; removed with $work on exit.
+source "$root/bench/shared/postgres.sh"
 
 if [ ! -d "$cache" ]; then
   echo "== generating a $files-file repository into $cache (once; cached)"

@@ -20,42 +20,17 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$root/bench/results/commands-$stamp"
 mkdir -p "$out"
 work=$(mktemp -d /tmp/gitbot-commands-bench.XXXXXX)
-pg_dir=""
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ -z "${GITBOT_TEST_POSTGRES:-}" ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pg_dir=$(mktemp -d /tmp/gitbot-pg.XXXXXX); chmod 755 "$pg_dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
-  # fsync off as in test.sh: the figures are about the pipeline, not disk flushes.
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300" start >/dev/null
-  export GITBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Timeout=30"
-fi
+# A throwaway PostgreSQL cluster unless GITBOT_TEST_POSTGRES is set; removed with $work on exit.
+source "$root/bench/shared/postgres.sh"
 
 echo "== building the driver (Release)"
 dotnet build "$here/CommandBench" -c Release -nologo -v quiet
 echo "== running (ROUNDS=${ROUNDS:-20} BURSTS=${BURSTS:-3})"
 dotnet "$here/CommandBench/bin/Release/net10.0/CommandBench.dll" "$work" "$out" "${ROUNDS:-20}" "${BURSTS:-3}" | tee "$out/driver.txt"
 echo "== figures"
-{
-  echo "# bench/commands figures, $stamp ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown); ROUNDS=${ROUNDS:-20} BURSTS=${BURSTS:-3})"
-  echo
-  echo "| figure | median | p95 | min | max | n | samples |"
-  echo "|---|---|---|---|---|---|---|"
-  grep '^RESULT .*_median=' "$out/driver.txt" | sed 's/^RESULT //' | awk '{
-    split($1, a, "_median="); key = a[1]; median = a[2];
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "| %s | %s | %s | %s | %s | %s | %s |\n", key, median, v[key "_p95"], v[key "_min"], v[key "_max"], v[key "_n"], v[key "_samples"] }'
-  grep '^RESULT rejected' "$out/driver.txt" | sed 's/^RESULT /\n/'
-} > "$out/FIGURES.md"
+source "$root/bench/shared/figures.sh"
+rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+figures "$out/driver.txt" "bench/commands figures, $stamp ($rev; ROUNDS=${ROUNDS:-20} BURSTS=${BURSTS:-3})" > "$out/FIGURES.md"
 cp "$out/FIGURES.md" "$here/LATEST.md"
 cat "$out/FIGURES.md"
 echo "results in $out"
