@@ -85,11 +85,18 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         Directory.CreateDirectory(data);
 
         RequestPipeline? pipeline = null;
+        SimulatorRuntime? runtime = null;
         GitHttpServer? gitHttp = null;
         var listener = SimulatorListener.Start(
             (request, ct) => pipeline!.HandleAsync(request, ct),
             async (context, ct) =>
             {
+                if (AppManifests.AppManifestPages.Matches(context.Request))
+                {
+                    await AppManifests.AppManifestPages.ServeAsync(context, runtime!, ct);
+                    return true;
+                }
+
                 if (GitHttpRoute.TryParse(context.Request) is not { } route)
                 {
                     return false;
@@ -102,7 +109,7 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         var dispatcher = new WebhookDispatcher(spec, options.TimeProvider, app, RandomNumberGenerator.GetInt32(10_000_000, 99_999_999),
             options.WebhookTimeout, options.LoggerFactory.CreateLogger<WebhookDispatcher>());
         var processes = new ProcessRunner(TimeProvider.System);
-        var runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher, new BareRepositoryRunner(processes), data);
+        runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher, new BareRepositoryRunner(processes), data);
         var faults = new FaultInjector();
         var authenticator = new Authenticator(new AppJwtVerifier(key, appId), runtime.Tokens, options.TimeProvider);
         pipeline = new RequestPipeline(runtime, authenticator, faults, HandlerRegistry.Instance);

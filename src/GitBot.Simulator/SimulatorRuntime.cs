@@ -37,6 +37,9 @@ internal sealed class SimulatorRuntime(
 
     public TokenStore Tokens { get; } = new();
 
+    /// <summary>The App manifest flow's one-time codes and the Apps created from them.</summary>
+    public AppManifests.AppManifestStore Manifests { get; } = new();
+
     public RateLimiter Limiter { get; } = new(options.TimeProvider, options.RateLimitPerHour);
 
     public string DataDirectory { get; } = dataDirectory;

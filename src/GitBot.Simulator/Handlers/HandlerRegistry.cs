@@ -33,6 +33,7 @@ internal sealed class HandlerRegistry
         ContentsHandlers.Register(registry);
         ActionsHandlers.Register(registry);
         ReposHandlers.Register(registry);
+        AppManifestHandlers.Register(registry);
         return registry;
     }
 }
