@@ -18,7 +18,9 @@ public static class GitBotCommandLine
             ServeCommand.Create(config),
             WorkerCommand.Create(config),
             DoctorCommand.Create(config),
+            SetupCommand.Create(config),
             DemoCommand.Create(),
+            RunEventCommand.Create(config),
         };
         return root;
     }
