@@ -18,7 +18,7 @@ internal static class GitbotYmlReader
         .. GateReader.Keys.Select(k => $"gate.{k}"),
     ];
 
-    private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env"];
+    private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env", "labels"];
 
     public static GitbotYmlDraft Read(YamlConfigReader reader, string text)
     {

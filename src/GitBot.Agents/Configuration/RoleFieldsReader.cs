@@ -44,6 +44,9 @@ internal static class RoleFieldsReader
                 case "env":
                     patch.Environment = Environment(reader, value, path);
                     break;
+                case "labels":
+                    patch.Labels = RoleLabelsReader.Read(reader, value, path);
+                    break;
                 default:
                     break;
             }

@@ -9,7 +9,7 @@ namespace GitBot.Agents.Configuration;
 /// </summary>
 internal static class RoleFileParser
 {
-    private static readonly string[] Keys = ["name", "description", "tools", "model", "backend", "command", "prompt_on_stdin", "env"];
+    private static readonly string[] Keys = ["name", "description", "tools", "model", "backend", "command", "prompt_on_stdin", "env", "labels"];
 
     /// <summary>Claude Code writes <c>color</c> for its UI; it means nothing to GitBot and is skipped.</summary>
     private static readonly string[] Ignored = ["color"];

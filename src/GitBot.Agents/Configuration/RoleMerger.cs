@@ -33,7 +33,10 @@ internal static class RoleMerger
             command,
             promptOnStdin,
             patch.Environment ?? below?.PassEnvironment ?? [],
-            patch.File);
+            patch.File)
+        {
+            Labels = patch.Labels ?? below?.Labels ?? [],
+        };
     }
 
     private static void Check(List<ConfigProblem> problems, RolePatch patch, string backend, IReadOnlyList<string> command, bool promptOnStdin)

@@ -37,6 +37,9 @@ internal sealed class RolePatch(string name, string file, string keyPrefix, int?
 
     public IReadOnlyList<string>? Environment { get; set; }
 
+    /// <summary>Node labels the role requires (sorted, distinct), or null to keep the lower source's.</summary>
+    public IReadOnlyList<string>? Labels { get; set; }
+
     /// <summary>Line of each key this source set, for problems found only after merging.</summary>
     public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
 

@@ -21,4 +21,11 @@ public sealed record RoleDefinition(
     IReadOnlyList<string> Command,
     bool PromptOnStdin,
     IReadOnlyList<string> PassEnvironment,
-    string Source);
+    string Source)
+{
+    /// <summary>
+    /// Node labels a task of this role needs (e.g. <c>gpu</c>): it runs only on a node whose <c>Scheduler:Labels</c>
+    /// include every one of them. Empty (the default) runs anywhere. Sorted, distinct, lower-case.
+    /// </summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+}

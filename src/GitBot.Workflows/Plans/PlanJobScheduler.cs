@@ -1,4 +1,6 @@
+using GitBot.Core.Plans;
 using GitBot.Workflows.Scheduling;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace GitBot.Workflows.Plans;
@@ -6,9 +8,15 @@ namespace GitBot.Workflows.Plans;
 /// <summary>
 /// Queues plan work on the agent-task scheduler. Every job is durable until it has run and requests recovery, so a node
 /// that dies mid-job has it re-run by another node; scheduling an identity that already exists is a no-op (see
-/// <see cref="PlanJobKeys"/>), which makes every caller safe to repeat.
+/// <see cref="PlanJobKeys"/>), which makes every caller safe to repeat. A task whose role requires node labels is
+/// queued in its label set's execution group, so only a node with all those labels takes it (<see cref="NodeLabels"/>).
 /// </summary>
-public sealed class PlanJobScheduler(AgentTaskScheduler tasks, TimeProvider time)
+public sealed partial class PlanJobScheduler(
+    AgentTaskScheduler tasks,
+    IPlanStore plans,
+    PlanConfiguration configuration,
+    TimeProvider time,
+    ILogger<PlanJobScheduler> logger)
 {
     /// <summary>Queues the planning of a plan (task list or planner agent).</summary>
     public Task<bool> SchedulePlanningAsync(long planId, CancellationToken cancellationToken) =>
@@ -16,11 +24,22 @@ public sealed class PlanJobScheduler(AgentTaskScheduler tasks, TimeProvider time
             .UsingJobData(PlanJobKeys.PlanIdKey, planId).RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
 
     /// <summary>Queues one run attempt of a task, after <paramref name="delay"/> (retry backoff).</summary>
-    public Task<bool> ScheduleTaskRunAsync(long planId, string taskId, int attempt, TimeSpan delay, CancellationToken cancellationToken) =>
-        ScheduleAsync(JobBuilder.Create<RunTaskJob>().WithIdentity(PlanJobKeys.TaskRun(planId, taskId, attempt))
+    public async Task<bool> ScheduleTaskRunAsync(long planId, string taskId, int attempt, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var labels = await RequiredLabelsAsync(planId, taskId, cancellationToken);
+        var group = NodeLabels.ExecutionGroup(labels);
+        var scheduled = await ScheduleAsync(JobBuilder.Create<RunTaskJob>().WithIdentity(PlanJobKeys.TaskRun(planId, taskId, attempt))
             .UsingJobData(PlanJobKeys.PlanIdKey, planId)
             .UsingJobData(PlanJobKeys.TaskIdKey, taskId)
-            .UsingJobData(PlanJobKeys.AttemptKey, attempt).RequestRecovery().Build(), delay, cancellationToken);
+            .UsingJobData(PlanJobKeys.AttemptKey, attempt).RequestRecovery().Build(), delay, cancellationToken, group);
+        if (scheduled && group is not null)
+        {
+            // Visible when no node has the labels: the task then waits in the queue until one joins.
+            LogLabelled(logger, planId, taskId, attempt, string.Join(',', labels), group);
+        }
+
+        return scheduled;
+    }
 
     /// <summary>Queues the end of a plan: the pull request, or the report of what failed.</summary>
     public Task<bool> ScheduleFinishAsync(long planId, CancellationToken cancellationToken) =>
@@ -41,13 +60,32 @@ public sealed class PlanJobScheduler(AgentTaskScheduler tasks, TimeProvider time
         return await scheduler.DeleteJob(PlanJobKeys.TaskRun(planId, taskId, attempt), cancellationToken);
     }
 
-    private async Task<bool> ScheduleAsync(IJobDetail job, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>The labels the task's role requires, from the plan's own configuration snapshot; none when unknown.</summary>
+    private async Task<IReadOnlyList<string>> RequiredLabelsAsync(long planId, string taskId, CancellationToken cancellationToken)
     {
-        var trigger = TriggerBuilder.Create()
+        var snapshot = await plans.GetAsync(planId, cancellationToken);
+        var task = snapshot?.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (snapshot is null || task is null)
+        {
+            return [];
+        }
+
+        // An undefined role has no labels; the task then fails on whichever node takes it, saying so.
+        return configuration.For(snapshot.Plan).Roles.TryGetValue(task.Definition.Role, out var role) ? role.Labels : [];
+    }
+
+    private async Task<bool> ScheduleAsync(IJobDetail job, TimeSpan delay, CancellationToken cancellationToken, string? executionGroup = null)
+    {
+        var builder = TriggerBuilder.Create()
             .ForJob(job)
             .WithIdentity(job.Key.Name, job.Key.Group)
-            .StartAt(time.GetUtcNow().Add(delay))
-            .Build();
+            .StartAt(time.GetUtcNow().Add(delay));
+        if (executionGroup is not null)
+        {
+            builder = builder.WithExecutionGroup(executionGroup);
+        }
+
+        var trigger = builder.Build();
         var scheduler = await tasks.GetAsync(cancellationToken);
         try
         {
@@ -59,4 +97,7 @@ public sealed class PlanJobScheduler(AgentTaskScheduler tasks, TimeProvider time
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} task {TaskId} attempt {Attempt}: queued for a node labelled {Labels} (execution group {Group}); it waits until such a node has a free slot")]
+    private static partial void LogLabelled(ILogger logger, long planId, string taskId, int attempt, string labels, string group);
 }

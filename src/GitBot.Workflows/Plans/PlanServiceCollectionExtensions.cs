@@ -60,6 +60,10 @@ public static class PlanServiceCollectionExtensions
         // tasks are awaited too.
         services.AddHostedService(sp => sp.GetRequiredService<WorktreeHousekeeper>());
         services.AddHostedService<AgentTaskSchedulerService>();
+
+        // The host must wait out the agent tasks' shutdown grace, plus time to hand back the ones that overrun it.
+        services.PostConfigure<Microsoft.Extensions.Hosting.HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (scheduler.ShutdownGrace + TimeSpan.FromSeconds(15)).Ticks)));
         return services;
     }
 }

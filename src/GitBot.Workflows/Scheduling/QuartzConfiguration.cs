@@ -35,6 +35,13 @@ public static class QuartzConfiguration
             }
         });
         quartz.UseDefaultThreadPool(Math.Max(1, threads));
+        if (name == AgentTaskScheduler.SchedulerName)
+        {
+            // Agent tasks are routed by node label: this node acquires only unlabelled tasks and those whose labels
+            // it has all of (see NodeLabels).
+            quartz.ServeExecutionGroups([.. NodeLabels.ServedGroups(NodeLabels.Parse(options.Labels))]);
+        }
+
         quartz.UsePersistentStore(store =>
         {
             if (clustered)

@@ -22,6 +22,20 @@ public sealed class SchedulerOptions
     public int AgentSlots { get; set; } = 2;
 
     /// <summary>
+    /// This node's labels, comma-separated (<c>gpu,large</c>): a task whose role requires labels runs only on a node
+    /// that has all of them (see <see cref="NodeLabels"/>). Empty: the node runs unlabelled tasks only.
+    /// </summary>
+    public string Labels { get; set; } = string.Empty;
+
+    /// <summary>
+    /// On SIGTERM / Ctrl+C the node stops taking jobs at once and gives running agent tasks this long to finish; the
+    /// rest are then stopped and handed back to the queue for another node. 20 s by default, so that the grace plus
+    /// the hand-back (killing the agent's process tree, one database write) fits inside the 30 s a Kubernetes pod gets
+    /// by default between SIGTERM and SIGKILL; the host's own shutdown timeout is raised to exceed it.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// How long an idle scheduler waits before asking the database for due jobs again. Quartz's default is 30 s;
     /// a job scheduled on this node signals the scheduler thread and starts at once, so this bounds only how long
     /// another node's job waits for an idle node to notice it. One second is Quartz's minimum.
