@@ -129,6 +129,7 @@ public static partial class GitBotServer
             var logs = app.Services.GetRequiredService<TaskLogEndpoint>();
             app.MapGet(TaskLogEndpoint.Route, (long planId, string taskId, string? sig, CancellationToken cancellationToken) =>
                 logs.HandleAsync(planId, taskId, sig, cancellationToken));
+            Runners.RunnerEndpoints.Map(app);
         }
     }
 

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<GitBot.Core.Reviews.Runs.IReviewRunStore, GitBot.Storage.Reviews.SqlReviewRunStore>();
         services.AddSingleton<GitBot.Core.Budgets.IIssueBudgetStore, GitBot.Storage.Budgets.SqlIssueBudgetStore>();
         services.AddSingleton<GitBot.Core.Budgets.IIssueSpendingStore, GitBot.Storage.Budgets.SqlIssueSpendingStore>();
+        services.AddSingleton<GitBot.Core.Executors.ITaskDispatchStore, GitBot.Storage.Executors.SqlTaskDispatchStore>();
         return services;
     }
 }

@@ -67,6 +67,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddWebhookEventHandler<InstallationEventHandler>();
         services.AddWebhookEventHandler<InstallationRepositoriesEventHandler>();
         services.AddGitBotPlans(configuration);
+        Executors.ActionsExecutorServiceCollectionExtensions.AddGitBotActionsExecutor(services);
         Reviews.ReviewServiceCollectionExtensions.AddGitBotReviews(services, configuration);
         Feedback.FeedbackServiceCollectionExtensions.AddGitBotFeedback(services, configuration);
         Commands.CommandServiceCollectionExtensions.AddGitBotCommands(services, configuration);

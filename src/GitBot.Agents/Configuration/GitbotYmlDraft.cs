@@ -29,4 +29,6 @@ internal sealed class GitbotYmlDraft
     public ReviewsDraft? Reviews { get; set; }
 
     public GateDraft? Gate { get; set; }
+
+    public Core.Executors.ExecutorSettings Executor { get; set; } = Core.Executors.ExecutorSettings.Default;
 }

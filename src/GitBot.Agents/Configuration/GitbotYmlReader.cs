@@ -9,13 +9,14 @@ namespace GitBot.Agents.Configuration;
 internal static class GitbotYmlReader
 {
     private static readonly string[] Keys =
-        ["trigger_label", "default_role", "branch_prefix", "plan_approval", "test_command", "allow_workflow_changes", "limits", "roles", "reviews", "gate"];
+        ["trigger_label", "default_role", "branch_prefix", "plan_approval", "test_command", "allow_workflow_changes", "limits", "roles", "reviews", "gate", "executor", "actions"];
 
     private static readonly string[] NestedKeys =
     [
         .. LimitsReader.Keys.Select(k => $"limits.{k}"),
         .. ReviewsReader.Keys.Select(k => $"reviews.{k}"),
         .. GateReader.Keys.Select(k => $"gate.{k}"),
+        .. ExecutorReader.ActionsKeys.Select(k => $"actions.{k}"),
     ];
 
     private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env", "labels"];
@@ -70,6 +71,12 @@ internal static class GitbotYmlReader
                     break;
                 case "gate":
                     draft.Gate = GateReader.Read(reader, value, key);
+                    break;
+                case "executor":
+                    draft.Executor = ExecutorReader.ReadKind(reader, value, key, draft.Executor);
+                    break;
+                case "actions":
+                    draft.Executor = ExecutorReader.ReadActions(reader, value, key, draft.Executor);
                     break;
                 default:
                     break;

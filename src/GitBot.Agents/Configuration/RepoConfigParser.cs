@@ -95,7 +95,10 @@ public static class RepoConfigParser
             draft.TestCommand ?? Defaults.TestCommand,
             draft.AllowWorkflowChanges ?? Defaults.AllowWorkflowChanges,
             reviews,
-            gate);
+            gate)
+        {
+            Executor = draft.Executor,
+        };
         return new RepoConfigParseResult(config, []);
     }
 

@@ -24,4 +24,8 @@ public sealed record RepoConfig(
     IReadOnlyList<string> TestCommand,
     bool AllowWorkflowChanges,
     ReviewSettings Reviews,
-    GateSettings Gate);
+    GateSettings Gate)
+{
+    /// <summary>Where the repository's agent tasks run (<c>executor:</c> and <c>actions:</c>). Default: GitBot's workers.</summary>
+    public Executors.ExecutorSettings Executor { get; init; } = Executors.ExecutorSettings.Default;
+}

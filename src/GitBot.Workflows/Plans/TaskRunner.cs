@@ -25,6 +25,7 @@ public sealed partial class TaskRunner(
     BranchInspector inspector,
     TaskAgentStep agentStep,
     IntegrationMerger merger,
+    Executors.ActionsTaskDispatcher actions,
     IIssueBudgetStore budgets,
     IIssueSpendingStore spending,
     PlanJobScheduler jobs,
@@ -59,6 +60,16 @@ public sealed partial class TaskRunner(
 
         LogStarted(logger, planId, taskId, attempt, node);
         await engine.AdvanceAsync(planId, cancellationToken); // refreshes the plan comment: the task shows as running
+        if (configuration.For(snapshot.Plan) is { Executor.Kind: Core.Executors.ExecutorKind.Actions } actionsConfig)
+        {
+            // The repository's runners do the work: the task stays Running until one reports (Executors.RunnerCallbackHandler).
+            if (await actions.DispatchAsync(snapshot.Plan, task, actionsConfig, cancellationToken) is { } notDispatched)
+            {
+                await FinishAsync(planId, taskId, attempt, notDispatched, CancellationToken.None);
+            }
+
+            return;
+        }
 
         await using var watcher = TaskRunWatcher.Start(store, planId, taskId, attempt, planOptions.Value.CancellationPollInterval, time, cancellationToken);
         TaskOutcome outcome;
@@ -143,7 +154,11 @@ public sealed partial class TaskRunner(
             : outcome;
     }
 
-    private async Task FinishAsync(long planId, string taskId, int attempt, TaskOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes an attempt's outcome (a retry when it failed retryably and retries are left) and advances the graph. Does
+    /// nothing to the task unless it is still Running at <paramref name="attempt"/>. Also the end of a dispatched run.
+    /// </summary>
+    public async Task FinishAsync(long planId, string taskId, int attempt, TaskOutcome outcome, CancellationToken cancellationToken)
     {
         TimeSpan? retryIn = null;
         var result = await engine.UpdateAsync(planId, snapshot =>
