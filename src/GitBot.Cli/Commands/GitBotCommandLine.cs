@@ -21,6 +21,7 @@ public static class GitBotCommandLine
             SetupCommand.Create(config),
             DemoCommand.Create(),
             RunEventCommand.Create(config),
+            RunTaskCommand.Create(config),
         };
         return root;
     }

@@ -15,6 +15,9 @@ internal static class ActionsFlow
 {
     public const string PublicUrl = "https://gitbot.example";
 
+    /// <summary>The agent: writes <c>task-N.txt</c> for the task number its prompt names.</summary>
+    public const string WriteTaskFile = "n=$(grep -o 'Your task: [0-9]*' | head -n 1 | tr -cd 0-9); echo \"task $n\" > task-$n.txt";
+
     public static Dictionary<string, string?> Settings() => new() { ["Plans:PublicUrl"] = PublicUrl };
 
     /// <summary>
@@ -26,7 +29,7 @@ internal static class ActionsFlow
         [".github/gitbot.yml"] = "executor: actions\nactions:\n  workflow: gitbot-task.yml\n  timeout: " + timeout + "\n"
             + "default_role: runner\nlimits:\n  max_retries: 0\n  task_timeout: 2m\n"
             + "roles:\n  runner:\n    description: Writes a file\n    backend: command\n    prompt_on_stdin: true\n"
-            + "    command: [\"sh\", \"-c\", \"echo done > task-$(date +%N).txt\"]\n",
+            + "    command: [\"sh\", \"-c\", " + FailureFlow.Quote(WriteTaskFile) + "]\n",
         [".github/workflows/gitbot-task.yml"] = "on:\n  workflow_dispatch:\n    inputs:\n      task: {required: true}\n      callback_token: {required: true}\n      gitbot_url: {required: true}\n"
             + "jobs:\n  task:\n    runs-on: [self-hosted]\n    steps:\n      - run: gitbot run-task --task \"${{ inputs.task }}\" --callback-token \"${{ inputs.callback_token }}\" --gitbot-url \"${{ inputs.gitbot_url }}\"\n",
     };
