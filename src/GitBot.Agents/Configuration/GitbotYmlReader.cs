@@ -16,7 +16,8 @@ internal static class GitbotYmlReader
         .. LimitsReader.Keys.Select(k => $"limits.{k}"),
         .. ReviewsReader.Keys.Select(k => $"reviews.{k}"),
         .. GateReader.Keys.Select(k => $"gate.{k}"),
-        .. ExecutorReader.ActionsKeys.Select(k => $"actions.{k}"),
+        // Not `actions.timeout`: a top-level `timeout` more likely means `limits.task_timeout`, so no single place is suggested.
+        .. ExecutorReader.ActionsKeys.Where(k => k != "timeout").Select(k => $"actions.{k}"),
     ];
 
     private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env", "labels"];
