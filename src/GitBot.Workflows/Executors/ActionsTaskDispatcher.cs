@@ -1,4 +1,5 @@
 using System.Globalization;
+using GitBot.Core.Budgets;
 using GitBot.Core.Configuration;
 using GitBot.Core.Executors;
 using GitBot.Core.Plans;
@@ -23,6 +24,8 @@ namespace GitBot.Workflows.Executors;
 /// </remarks>
 public sealed partial class ActionsTaskDispatcher(
     ITaskDispatchStore dispatches,
+    IIssueBudgetStore budgets,
+    IIssueSpendingStore spending,
     GitHubClientFactory github,
     AgentTaskScheduler scheduler,
     IOptions<PlanOptions> planOptions,
@@ -30,9 +33,10 @@ public sealed partial class ActionsTaskDispatcher(
     ILogger<ActionsTaskDispatcher> logger)
 {
     /// <summary>Dispatches the attempt; null when it is now (or already was) in a runner's hands, else the failure.</summary>
-    public async Task<TaskOutcome?> DispatchAsync(PlanRecord plan, TaskRecord task, RepoConfig config, CancellationToken cancellationToken)
+    public async Task<TaskOutcome?> DispatchAsync(PlanSnapshot snapshot, TaskRecord task, RepoConfig config, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var plan = snapshot.Plan;
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(config);
         var settings = config.Executor;
@@ -40,6 +44,14 @@ public sealed partial class ActionsTaskDispatcher(
         {
             await ScheduleTimeoutAsync(existing, cancellationToken);
             return null;
+        }
+
+        // As on a worker (TaskRunner): nothing starts once the issue's budget is spent.
+        var spentUsd = snapshot.Tasks.Sum(t => t.CostUsd) + await spending.GetSpentAsync(plan.Repository, plan.IssueNumber, plan.Id, cancellationToken);
+        var issueLimit = IssueBudgets.IssueLimit(config.Limits, await budgets.FindAsync(plan.Repository, plan.IssueNumber, cancellationToken));
+        if (IssueBudgets.Remaining(issueLimit, spentUsd) <= 0m)
+        {
+            return new TaskOutcome(TaskState.Blocked, IssueBudgets.SpentReason(issueLimit), false, 0m, null);
         }
 
         if (planOptions.Value.PublicUrl is not { Length: > 0 } publicUrl)

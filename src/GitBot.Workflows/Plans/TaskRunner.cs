@@ -63,7 +63,7 @@ public sealed partial class TaskRunner(
         if (configuration.For(snapshot.Plan) is { Executor.Kind: Core.Executors.ExecutorKind.Actions } actionsConfig)
         {
             // The repository's runners do the work: the task stays Running until one reports (Executors.RunnerCallbackHandler).
-            if (await actions.DispatchAsync(snapshot.Plan, task, actionsConfig, cancellationToken) is { } notDispatched)
+            if (await actions.DispatchAsync(snapshot, task, actionsConfig, cancellationToken) is { } notDispatched)
             {
                 await FinishAsync(planId, taskId, attempt, notDispatched, CancellationToken.None);
             }
