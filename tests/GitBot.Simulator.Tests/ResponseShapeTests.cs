@@ -114,6 +114,8 @@ public sealed class ResponseShapeTests
         await Call(app, HttpMethod.Get, "app/hook/deliveries");
         await Call(app, HttpMethod.Get, $"app/hook/deliveries/{delivery}");
         await Call(app, HttpMethod.Post, $"app/hook/deliveries/{delivery}/attempts");
+        var code = h.Simulator.CreateManifestCode("""{"name":"Shape Bot","url":"https://bot.example.org","redirect_url":"https://bot.example.org/cb","default_permissions":{"issues":"write"},"default_events":["issues"]}""");
+        await Call(app, HttpMethod.Post, $"app-manifests/{code}/conversions");
         await h.Simulator.WaitForDeliveriesAsync(CancellationToken.None);
 
         Assert.Empty(h.Simulator.RejectedRequests);
