@@ -10,7 +10,8 @@ namespace GitBot.Cli.RunTask;
 /// <summary>
 /// <c>gitbot run-task</c> start to end: fetch the task's spec, say which Actions run took it (<c>GITHUB_RUN_ID</c>),
 /// run it (<see cref="RemoteTaskRunner"/>) and report the result. The repository cache, worktrees and logs live under
-/// a state directory (<c>RUNNER_TEMP/gitbot-task</c> by default); git uses <c>GITHUB_TOKEN</c>. Exit codes: 0 the
+/// a state directory (<c>RUNNER_TEMP/gitbot-task</c> by default; the cache is seeded from the job's checkout in
+/// <c>GITHUB_WORKSPACE</c> when it is a full one); git uses <c>GITHUB_TOKEN</c>. Exit codes: 0 the
 /// result was accepted (whatever it was), 1 GitBot refused a call, 2 bad arguments or configuration.
 /// </summary>
 internal static class RunTaskHost
@@ -53,6 +54,9 @@ internal static class RunTaskHost
 
         await output.WriteLineAsync($"gitbot run-task: task {spec.TaskId} of plan {spec.PlanId} (attempt {spec.Attempt}) on {spec.TaskBranch}");
         var credential = environment("GITHUB_TOKEN") is { Length: > 0 } githubToken ? new GitCredential(githubToken) : null;
+        // The job's own checkout (GITHUB_WORKSPACE) seeds the repository cache, so only what it lacks is fetched.
+        var seeder = new Action.WorkspaceMirrorSeeder(provider.GetRequiredService<GitCli>(), provider.GetRequiredService<MirrorCache>());
+        await output.WriteLineAsync("gitbot run-task: " + await seeder.SeedAsync(spec.Repository, spec.CloneUrl, environment("GITHUB_WORKSPACE"), cancellationToken));
         var logPath = Path.Combine(configuration["Agents:LogRoot"]!, $"{spec.PlanId}-{spec.TaskId}-{spec.Attempt}.log");
         var result = await provider.GetRequiredService<RemoteTaskRunner>().RunAsync(spec, credential, logPath, runId, cancellationToken);
         await output.WriteLineAsync($"gitbot run-task: {result.State}{(result.CommitSha is null ? "" : " " + result.CommitSha)}{(result.Reason is null ? "" : ": " + result.Reason)}");

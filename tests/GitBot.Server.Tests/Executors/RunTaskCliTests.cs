@@ -18,12 +18,17 @@ public sealed class RunTaskCliTests
         await using var flow = await FlowHarness.StartAsync(FailureFlow.NoModel(), ActionsFlow.Files("5m"), ActionsFlow.Settings());
         var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Two steps", "- [ ] First step\n- [ ] Second step (after 1)", "alice", ["agent"], CancellationToken.None);
 
+        // The job's checkout, as actions/checkout with fetch-depth: 0 leaves it; it seeds the runner's repository cache.
+        var workspace = Path.Combine(flow.WorkDirectory, "workspace");
+        await FlowHarness.GitAsync(flow.WorkDirectory, "clone", "--quiet", flow.Repository.BareRepositoryPath, workspace);
+
         for (var number = 1; number <= 2; number++)
         {
             var dispatch = await ActionsFlow.WaitForDispatchAsync(flow, number);
             var runId = await flow.GitHub.StartWorkflowRunAsync(FlowHarness.Repo, dispatch.WorkflowId, dispatch.Ref, "alice", CancellationToken.None);
-            var result = await RunTaskAsync(flow, dispatch.Inputs["task"], dispatch.Inputs["callback_token"], runId);
+            var result = await RunTaskAsync(flow, dispatch.Inputs["task"], dispatch.Inputs["callback_token"], runId, workspace);
             Assert.True(result.ExitCode == 0, $"gitbot run-task failed ({result.ExitCode}): {result.StandardOutput}{result.StandardError}{result.StartError}");
+            Assert.Contains(number == 1 ? "repository cache seeded from the checkout" : "the repository cache already exists", result.StandardOutput, StringComparison.Ordinal);
             Assert.Contains("succeeded", result.StandardOutput, StringComparison.Ordinal);
             await flow.GitHub.CompleteWorkflowRunAsync(FlowHarness.Repo, runId, "success", CancellationToken.None);
         }
@@ -40,7 +45,7 @@ public sealed class RunTaskCliTests
         Assert.Empty(flow.GitHub.RejectedRequests);
     }
 
-    private static Task<ProcessResult> RunTaskAsync(FlowHarness flow, string task, string token, long runId)
+    private static Task<ProcessResult> RunTaskAsync(FlowHarness flow, string task, string token, long runId, string workspace)
     {
         var runner = Path.Combine(flow.WorkDirectory, "runner");
         Directory.CreateDirectory(runner);
@@ -49,6 +54,7 @@ public sealed class RunTaskCliTests
             ["GITHUB_TOKEN"] = flow.GitHub.IssueRepositoryToken(FlowHarness.Repo),
             ["GITHUB_RUN_ID"] = runId.ToString(CultureInfo.InvariantCulture),
             ["RUNNER_TEMP"] = runner,
+            ["GITHUB_WORKSPACE"] = workspace,
         };
         string[] args = [GitBotDll(), "run-task", "--task", task, "--callback-token", token, "--gitbot-url", flow.Server.Client.BaseAddress!.ToString()];
         return new ProcessRunner(TimeProvider.System).RunAsync(new ProcessSpec("dotnet", args, runner, environment, TimeSpan.FromMinutes(3)), CancellationToken.None);
