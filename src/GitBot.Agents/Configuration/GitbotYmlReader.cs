@@ -22,10 +22,12 @@ internal static class GitbotYmlReader
 
     private static readonly string[] RoleKeys = ["description", "prompt", "tools", "model", "backend", "command", "prompt_on_stdin", "env", "labels"];
 
-    public static GitbotYmlDraft Read(YamlConfigReader reader, string text)
+    public static GitbotYmlDraft Read(YamlConfigReader reader, string text) => Read(reader, YamlDocumentLoader.Load(reader, text));
+
+    /// <summary>Reads an already loaded (or merged, see <see cref="ConfigOverlay"/>) document; null means all defaults.</summary>
+    public static GitbotYmlDraft Read(YamlConfigReader reader, YamlNode? root)
     {
         var draft = new GitbotYmlDraft();
-        var root = YamlDocumentLoader.Load(reader, text);
         var map = root is null ? null : reader.Mapping(root, "");
         if (map is null)
         {

@@ -1,4 +1,5 @@
 using GitBot.Core.Configuration;
+using YamlDotNet.RepresentationModel;
 
 namespace GitBot.Agents.Configuration;
 
@@ -60,13 +61,18 @@ public static class RepoConfigParser
             }
         }
 
-        var draft = new GitbotYmlDraft();
-        if (files.TryGetValue(RepoConfigFiles.ConfigPath, out var yml))
+        var configPath = RepoConfigFiles.ConfigPathIn(files);
+        var (draft, modelOverride) = ReadConfigWithOverlay(files, configPath, problems);
+        foreach (var patch in draft.Roles)
         {
-            draft = GitbotYmlReader.Read(new YamlConfigReader(RepoConfigFiles.ConfigPath, 0, problems), yml);
-            foreach (var patch in draft.Roles)
+            RoleMerger.Apply(roles, patch, problems);
+        }
+
+        if (modelOverride is not null)
+        {
+            foreach (var name in roles.Keys.ToList())
             {
-                RoleMerger.Apply(roles, patch, problems);
+                roles[name] = roles[name] with { Model = modelOverride };
             }
         }
 
@@ -75,10 +81,14 @@ public static class RepoConfigParser
         {
             var known = string.Join(", ", roles.Keys.Where(r => r != BuiltInRoles.Planner).Order(StringComparer.Ordinal).Select(r => $"`{r}`"));
             var why = defaultRole == BuiltInRoles.Planner ? "the planner cannot edit files, so it cannot be the default role" : $"there is no role `{defaultRole}`";
-            problems.Add(new ConfigProblem(RepoConfigFiles.ConfigPath, "default_role", $"{why}; known roles: {known}", draft.DefaultRoleLine));
+            problems.Add(new ConfigProblem(configPath, "default_role", $"{why}; known roles: {known}", draft.DefaultRoleLine));
         }
 
-        var (reviews, gate) = ReviewGateRules.Build(draft, RepoConfigFiles.ConfigPath, problems);
+        var (reviews, gate) = ReviewGateRules.Build(draft, configPath, problems);
+        if (modelOverride is not null)
+        {
+            reviews = reviews with { Model = modelOverride };
+        }
 
         if (problems.Count > 0)
         {
@@ -100,6 +110,28 @@ public static class RepoConfigParser
             Executor = draft.Executor,
         };
         return new RepoConfigParseResult(config, []);
+    }
+
+    /// <summary>
+    /// The main configuration file with the node operator's overlay (<see cref="RepoConfigFiles.OverlayName"/>) merged
+    /// over it, read into a draft; and the overlay's <c>model_override</c>.
+    /// </summary>
+    private static (GitbotYmlDraft Draft, string? ModelOverride) ReadConfigWithOverlay(
+        IReadOnlyDictionary<string, string> files, string configPath, List<ConfigProblem> problems)
+    {
+        var fileReader = new YamlConfigReader(configPath, 0, problems);
+        var fileRoot = files.TryGetValue(configPath, out var yml) ? YamlDocumentLoader.Load(fileReader, yml) : null;
+        if (!files.TryGetValue(RepoConfigFiles.OverlayName, out var overlayText))
+        {
+            return (yml is null ? new GitbotYmlDraft() : GitbotYmlReader.Read(fileReader, fileRoot), null);
+        }
+
+        var overlayReader = new YamlConfigReader(RepoConfigFiles.OverlayName, 0, problems);
+        var (overlayRoot, modelOverride) = ConfigOverlay.SplitModelOverride(overlayReader, YamlDocumentLoader.Load(overlayReader, overlayText));
+        var fromOverlay = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var merged = ConfigOverlay.Merge(fileRoot, overlayRoot, fromOverlay);
+        var reader = new YamlConfigReader(configPath, 0, problems) { OverlayNodes = fromOverlay };
+        return (GitbotYmlReader.Read(reader, merged), modelOverride);
     }
 
     /// <summary>The <c>*.md</c> files directly inside <paramref name="directory"/>, in path order for stable results.</summary>

@@ -22,8 +22,16 @@ internal sealed class YamlConfigReader(string file, int lineOffset, List<ConfigP
     /// <summary>Problems reported so far (by any reader sharing the list), to tell whether a read added one.</summary>
     public int ProblemCount => problems.Count;
 
+    /// <summary>
+    /// Nodes merged in from the node operator's overlay (<see cref="ConfigOverlay"/>): a problem in one names
+    /// <see cref="RepoConfigFiles.OverlayName"/> instead of <see cref="File"/>. Compared by reference.
+    /// </summary>
+    public ISet<YamlNode>? OverlayNodes { get; init; }
+
     public void Report(YamlNode? node, string key, string message) =>
-        problems.Add(new ConfigProblem(File, key, message, node is null ? null : LineOf(node)));
+        problems.Add(new ConfigProblem(
+            node is not null && OverlayNodes is not null && OverlayNodes.Contains(node) ? RepoConfigFiles.OverlayName : File,
+            key, message, node is null ? null : LineOf(node)));
 
     public void Report(int? line, string key, string message) => problems.Add(new ConfigProblem(File, key, message, line));
 
