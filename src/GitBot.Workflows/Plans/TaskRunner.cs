@@ -35,6 +35,9 @@ public sealed partial class TaskRunner(
     TimeProvider time,
     ILogger<TaskRunner> logger)
 {
+    /// <summary>The reason of a run stopped because its node is shutting down; such a run is handed back, not failed.</summary>
+    private const string HandBackReason = "the worker stopped during the run";
+
     public async Task RunAsync(long planId, string taskId, int attempt, CancellationToken cancellationToken)
     {
         var node = schedulerOptions.Value.NodeName;
@@ -91,7 +94,7 @@ public sealed partial class TaskRunner(
         if (outcome.State == TaskState.Cancelled && cancellationToken.IsCancellationRequested)
         {
             // This node is stopping: hand the task to another run rather than leave it Running with no job.
-            outcome = TaskOutcome.Fail("the worker stopped during the run", retryable: true, outcome.CostUsd);
+            outcome = TaskOutcome.Fail(HandBackReason, retryable: true, outcome.CostUsd);
         }
 
         await FinishAsync(planId, taskId, attempt, outcome, CancellationToken.None);
@@ -172,9 +175,12 @@ public sealed partial class TaskRunner(
             var config = configuration.For(snapshot.Plan);
             var builder = new PlanChangeBuilder(snapshot, time.GetUtcNow(), schedulerOptions.Value.NodeName);
             var spent = task with { CostUsd = task.CostUsd + outcome.CostUsd };
-            if (outcome.State == TaskState.Failed && outcome.Retryable && attempt <= config.Limits.MaxRetries)
+            // A run handed back by a stopping node is not the task's failure: it is queued again at once and does not
+            // count against limits.max_retries.
+            var handedBack = outcome.State == TaskState.Failed && string.Equals(outcome.Reason, HandBackReason, StringComparison.Ordinal);
+            if (outcome.State == TaskState.Failed && outcome.Retryable && (handedBack || attempt <= config.Limits.MaxRetries))
             {
-                retryIn = config.Limits.RetryBackoff * Math.Pow(2, attempt - 1);
+                retryIn = handedBack ? TimeSpan.Zero : config.Limits.RetryBackoff * Math.Pow(2, attempt - 1);
                 builder.SetTask(spent with { State = TaskState.Ready, Attempt = attempt + 1, Reason = $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} failed: {outcome.Reason}" }, outcome.Reason);
             }
             else

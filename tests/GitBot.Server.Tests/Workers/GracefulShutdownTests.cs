@@ -24,7 +24,8 @@ public sealed class GracefulShutdownTests
 
         // On worker-a the agent would take 2 minutes; on any other node 1 second.
         var agent = runs.Agent(1).Replace("sleep 1;", "case $(pwd) in */worker-a/*) sleep 120;; *) sleep 1;; esac;", StringComparison.Ordinal);
-        await using var flow = await StartAsync(agent, "max_retries: 1\n  retry_backoff: 0s\n");
+        // No retries and a long backoff: a hand-back is neither a retry nor delayed by the backoff.
+        await using var flow = await StartAsync(agent, "max_retries: 0\n  retry_backoff: 10m\n");
         WorkerProcess? a = null;
         WorkerProcess? b = null;
         try
