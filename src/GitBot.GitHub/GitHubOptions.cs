@@ -10,6 +10,12 @@ public sealed class GitHubOptions
     public const string DefaultApiUrl = "https://api.github.com/";
     public const string DefaultUserAgent = "GitBot";
 
+    /// <summary>The App github.com attributes an Actions job's <c>GITHUB_TOKEN</c> writes to (GitHub Actions).</summary>
+    public const long DefaultTokenIdentityAppId = 15368;
+
+    /// <summary>The bot account github.com attributes an Actions job's <c>GITHUB_TOKEN</c> writes to.</summary>
+    public const string DefaultTokenIdentityLogin = "github-actions[bot]";
+
     /// <summary>REST API root: api.github.com, a GitHub Enterprise Server <c>https://host/api/v3/</c>, or the simulator.</summary>
     public string ApiUrl { get; set; } = DefaultApiUrl;
 
@@ -28,6 +34,21 @@ public sealed class GitHubOptions
 
     /// <summary>A fixed token (<c>GITHUB_TOKEN</c> in an Action).</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// Token mode: the id of the App that GitHub attributes check runs created with <see cref="Token"/> to. The gate
+    /// counts only check runs of this App. For an Action's <c>GITHUB_TOKEN</c> that is the GitHub Actions App (15368 on
+    /// github.com; a GitHub Enterprise Server may differ). Beware: every workflow of the repository using its
+    /// <c>GITHUB_TOKEN</c> writes checks as this same App, so another workflow could create a check named
+    /// <c>gitbot/tests</c>; restrict who may edit workflows. Ignored in App mode (the App's own id is read from GitHub).
+    /// </summary>
+    public long TokenIdentityAppId { get; set; } = DefaultTokenIdentityAppId;
+
+    /// <summary>
+    /// Token mode: the login GitHub attributes reviews and comments made with <see cref="Token"/> to; its reviews are
+    /// never counted as approvals. <c>github-actions[bot]</c> for an Action's <c>GITHUB_TOKEN</c>. Ignored in App mode.
+    /// </summary>
+    public string TokenIdentityLogin { get; set; } = DefaultTokenIdentityLogin;
 
     public string UserAgent { get; set; } = DefaultUserAgent;
 
@@ -80,6 +101,16 @@ public sealed class GitHubOptions
         if (!string.IsNullOrWhiteSpace(PrivateKeyPath) && !File.Exists(PrivateKeyPath))
         {
             problems.Add($"GitHub:PrivateKeyPath '{PrivateKeyPath}' does not exist.");
+        }
+
+        if (TokenIdentityAppId <= 0)
+        {
+            problems.Add($"GitHub:TokenIdentityAppId must be a positive App id (GitHub Actions is {DefaultTokenIdentityAppId}), not {TokenIdentityAppId}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(TokenIdentityLogin) || TokenIdentityLogin.Any(char.IsWhiteSpace))
+        {
+            problems.Add($"GitHub:TokenIdentityLogin must be a login without spaces (e.g. {DefaultTokenIdentityLogin}), not '{TokenIdentityLogin}'.");
         }
 
         if (string.IsNullOrWhiteSpace(UserAgent))

@@ -61,6 +61,10 @@ public static class GitHubServiceCollectionExtensions
         options.WebhookSecret = section[nameof(GitHubOptions.WebhookSecret)] ?? options.WebhookSecret;
         options.PreviousWebhookSecret = section[nameof(GitHubOptions.PreviousWebhookSecret)] ?? options.PreviousWebhookSecret;
         options.Token = section[nameof(GitHubOptions.Token)] ?? options.Token;
+        options.TokenIdentityAppId = long.TryParse(section[nameof(GitHubOptions.TokenIdentityAppId)], NumberStyles.Integer, CultureInfo.InvariantCulture, out var tokenAppId)
+            ? tokenAppId
+            : options.TokenIdentityAppId;
+        options.TokenIdentityLogin = section[nameof(GitHubOptions.TokenIdentityLogin)] is { Length: > 0 } tokenLogin ? tokenLogin : options.TokenIdentityLogin;
         options.UserAgent = section[nameof(GitHubOptions.UserAgent)] is { Length: > 0 } agent ? agent : options.UserAgent;
         options.MaxRateLimitWait = ReadTimeSpan(section, nameof(GitHubOptions.MaxRateLimitWait)) ?? options.MaxRateLimitWait;
         options.RequestTimeout = ReadTimeSpan(section, nameof(GitHubOptions.RequestTimeout)) ?? options.RequestTimeout;

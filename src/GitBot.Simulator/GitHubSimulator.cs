@@ -127,13 +127,16 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
     /// <summary>Invalidates every installation token, so the next API call with one gets 401 <c>Bad credentials</c>.</summary>
     public void RevokeAllInstallationTokens() => _runtime.Tokens.RevokeAll();
 
-    /// <summary>A token for one repository, like the <c>GITHUB_TOKEN</c> an Actions workflow gets.</summary>
+    /// <summary>
+    /// A token for one repository, like the <c>GITHUB_TOKEN</c> an Actions workflow gets: as on GitHub, check runs
+    /// created with it belong to the <c>github-actions</c> App (<see cref="SimulatedApp.GitHubActions"/>), not to the simulated App.
+    /// </summary>
     public string IssueRepositoryToken(string fullName)
     {
         lock (_runtime.State.Gate)
         {
             var repo = _runtime.State.Repositories[fullName];
-            return _runtime.Tokens.Issue(repo.InstallationId, repo.Id, _runtime.Now + _runtime.Options.InstallationTokenLifetime).Token;
+            return _runtime.Tokens.Issue(repo.InstallationId, repo.Id, _runtime.Now + _runtime.Options.InstallationTokenLifetime, isActions: true).Token;
         }
     }
 

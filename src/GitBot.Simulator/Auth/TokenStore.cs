@@ -13,9 +13,9 @@ internal sealed class TokenStore
 
     public int Issued => Volatile.Read(ref _issued);
 
-    public IssuedToken Issue(long installationId, long? repositoryId, DateTimeOffset expiresAt)
+    public IssuedToken Issue(long installationId, long? repositoryId, DateTimeOffset expiresAt, bool isActions = false)
     {
-        var token = new IssuedToken("ghs_" + RandomNumberGenerator.GetString(Alphabet, 36), installationId, repositoryId, expiresAt);
+        var token = new IssuedToken("ghs_" + RandomNumberGenerator.GetString(Alphabet, 36), installationId, repositoryId, expiresAt, isActions);
         _tokens[token.Token] = token;
         Interlocked.Increment(ref _issued);
         return token;

@@ -41,7 +41,9 @@ internal static class ChecksHandlers
 
         lock (c.Gate)
         {
-            var run = new CheckRunState(c.Runtime.State.NextId(), c.String("name")!, headSha, c.Runtime.App, c.Runtime.Now);
+            // GitHub attributes a check run to the App whose token created it; a GITHUB_TOKEN's is github-actions.
+            var creator = c.Credential.IsActions ? SimulatedApp.GitHubActions : c.Runtime.App;
+            var run = new CheckRunState(c.Runtime.State.NextId(), c.String("name")!, headSha, creator, c.Runtime.Now);
             if (Apply(c, run) is { } error)
             {
                 return SimResponse.Of(422, error);

@@ -33,7 +33,7 @@ internal sealed class Authenticator(AppJwtVerifier jwt, TokenStore tokens, TimeP
         }
 
         return tokens.Find(presented, now) is { } token
-            ? (new Credential(false, "token:" + token.Token, token.InstallationId, token.RepositoryId), null)
+            ? (new Credential(false, "token:" + token.Token, token.InstallationId, token.RepositoryId, token.IsActions), null)
             : (null, SimResponse.Error(401, "Bad credentials", "https://docs.github.com/rest"));
     }
 
