@@ -36,7 +36,7 @@ public sealed partial class GateRecomputer(
     {
         if (await identities.GetAsync(cancellationToken) is not { } identity)
         {
-            return GateRecomputeResult.Skip("GitBot is not running as a GitHub App; check runs need one");
+            return GateRecomputeResult.Skip("GitHub is not configured (no App credentials and no token), so there is no identity to write or read gate checks with");
         }
 
         var name = RepositoryName.Parse(repository);

@@ -2,6 +2,7 @@ using System.Globalization;
 using GitBot.Core.Plans;
 using GitBot.Git.Processes;
 using GitBot.Server.Tests.Plans.Support;
+using GitBot.Server.Tests.Workers.Support;
 using GitBot.Simulator.ModelServer;
 using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,6 @@ namespace GitBot.Server.Tests.Plans;
 /// </summary>
 public sealed class WorkerCrashTests
 {
-    private const string CheckinInterval = "00:00:01";
-    private const string CheckinMisfireThreshold = "00:00:02";
-
     [Fact]
     public async Task Worker_killed_mid_task_has_the_task_completed_exactly_once_on_another_node()
     {
@@ -32,14 +30,7 @@ public sealed class WorkerCrashTests
         await using var flow = await FlowHarness.StartAsync(new ModelScript(), new Dictionary<string, string>
         {
             [".github/gitbot.yml"] = config,
-        }, new Dictionary<string, string?>
-        {
-            // The server queues agent jobs but runs none: every task runs on a worker process.
-            ["Scheduler:AgentSlots"] = "0",
-            ["Scheduler:NodeName"] = "server",
-            ["Scheduler:ClusterCheckinInterval"] = CheckinInterval,
-            ["Scheduler:ClusterCheckinMisfireThreshold"] = CheckinMisfireThreshold,
-        });
+        }, WorkerCluster.QueueOnlyServer()); // the server queues agent jobs but runs none: every task runs on a worker process
 
         // A node with no agent slots queues agent jobs through its task scheduler but never starts it.
         var serverTasks = await flow.Server.App.Services.GetRequiredService<AgentTaskScheduler>().GetAsync(CancellationToken.None);
@@ -49,7 +40,7 @@ public sealed class WorkerCrashTests
         WorkerProcess? b = null;
         try
         {
-            a = WorkerProcess.Start("worker-a", WorkerSettings(flow, "worker-a"), Path.Combine(flow.WorkDirectory, "worker-a"));
+            a = WorkerCluster.Start(flow, "worker-a", slots: 1);
             var issue = await flow.GitHub.OpenIssueAsync(FlowHarness.Repo, "Write the work file", "- [ ] Write work.txt", "alice", ["agent"], CancellationToken.None);
 
             // Mid-task: the task is claimed by worker-a and its agent process has started.
@@ -68,7 +59,7 @@ public sealed class WorkerCrashTests
 
             Assert.Equal(TaskState.Running, (await flow.Plans.FindLatestAsync(FlowHarness.Repo, issue, CancellationToken.None))!.Tasks[0].State);
 
-            b = WorkerProcess.Start("worker-b", WorkerSettings(flow, "worker-b"), Path.Combine(flow.WorkDirectory, "worker-b"));
+            b = WorkerCluster.Start(flow, "worker-b", slots: 1);
             var done = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromMinutes(3));
             var diagnostics = FlowHarness.Describe(done) + "\n" + a.Output + "\n" + b.Output;
 
@@ -114,29 +105,6 @@ public sealed class WorkerCrashTests
         }
     }
 
-    private static Dictionary<string, string> WorkerSettings(FlowHarness flow, string node)
-    {
-        var root = Path.Combine(flow.WorkDirectory, node);
-        return new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "postgres",
-            ["Database:ConnectionString"] = flow.Server.PostgresDatabase!.ConnectionString,
-            ["DataDirectory"] = Path.Combine(root, "data"),
-            ["GitHub:ApiUrl"] = flow.GitHub.ApiUrl.ToString(),
-            ["GitHub:AppId"] = flow.GitHub.App.Id.ToString(CultureInfo.InvariantCulture),
-            ["GitHub:PrivateKey"] = flow.GitHub.App.PrivateKeyPem,
-            ["GitHub:WebhookSecret"] = flow.GitHub.App.WebhookSecret,
-            ["Redelivery:Enabled"] = "false",
-            ["Agents:LogRoot"] = Path.Combine(root, "logs"),
-            ["Agents:HomeRoot"] = Path.Combine(root, "agent-home"),
-            ["Git:WorkRoot"] = Path.Combine(root, "git"),
-            ["Scheduler:AgentSlots"] = "1",
-            ["Scheduler:NodeName"] = node,
-            ["Scheduler:ClusterCheckinInterval"] = CheckinInterval,
-            ["Scheduler:ClusterCheckinMisfireThreshold"] = CheckinMisfireThreshold,
-            ["Logging:LogLevel:Default"] = "Information",
-        };
-    }
 
     private static List<int> AgentPids(string directory) =>
         [.. Directory.GetFiles(directory, "agent-*.pid")
