@@ -15,7 +15,7 @@ namespace GitBot.Agents.Configuration;
 internal static class ConfigOverlay
 {
     /// <summary>Overlay-only key: the model for every role and for the review agents.</summary>
-    public const string ModelOverrideKey = "model_override";
+    public const string ModelOverrideKey = RepoConfigFiles.ModelOverrideKey;
 
     /// <summary>The overlay's root mapping without <see cref="ModelOverrideKey"/>, and that key's value (null when absent).</summary>
     public static (YamlMappingNode? Root, string? ModelOverride) SplitModelOverride(YamlConfigReader reader, YamlNode? root)

@@ -16,6 +16,9 @@ public static class RepoConfigFiles
     /// </summary>
     public const string OverlayName = "action input";
 
+    /// <summary>Overlay-only key (not allowed in the repository's file): the model of every role and of the review agents.</summary>
+    public const string ModelOverrideKey = "model_override";
+
     /// <summary>Reserved key of the files map: the repository path the main configuration was read from, when not <see cref="ConfigPath"/>.</summary>
     public const string ConfigPathName = "config path";
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using GitBot.Agents.Configuration;
 using GitBot.GitHub;
 using GitBot.Storage;
 using GitBot.Workflows;
+using GitBot.Workflows.Issues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -52,6 +54,16 @@ internal static class ActionHost
             forced["Agents:DefaultModel"] = model;
         }
 
+        if (settings.ConfigPath is { } configPath)
+        {
+            forced["Agents:ConfigPath"] = configPath;
+        }
+
+        if (settings.ConfigOverlay is { } overlay)
+        {
+            forced["Agents:ConfigOverlay"] = overlay;
+        }
+
         return new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
             .AddConfiguration(loaded)
@@ -62,6 +74,8 @@ internal static class ActionHost
     /// <summary>Builds the host; throws <see cref="InvalidOperationException"/> with a plain message when the configuration cannot work.</summary>
     public static IHost Build(IConfiguration configuration)
     {
+        // The loader's callers are static; this process handles one job, so the node's settings are set once here.
+        RepoConfigLoader.NodeSettings = new NodeConfigSettings(Blank(configuration["Agents:ConfigPath"]), Blank(configuration["Agents:ConfigOverlay"]));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "gitbot-run-event" });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
@@ -73,6 +87,8 @@ internal static class ActionHost
         builder.Services.AddGitBotWorkflows(configuration, WorkflowHostRole.Serve);
         return builder.Build();
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public static string Invariant(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -25,8 +25,11 @@ public sealed record ActionSettings(
     string? Model,
     string? AnthropicApiKey)
 {
-    /// <summary>The only configuration path GitBot reads (from the default branch); the <c>config-path</c> input must name it.</summary>
-    public const string ConfigPath = ".github/gitbot.yml";
+    /// <summary>The <c>config-path</c> input: the repository configuration file read (from the default branch) instead of <c>.github/gitbot.yml</c>; null = that file.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>The overlay built from the <c>role-overrides</c> and <c>model</c> inputs (<c>Agents:ConfigOverlay</c>); null = none.</summary>
+    public string? ConfigOverlay { get; init; }
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(60);
 
@@ -68,11 +71,8 @@ public sealed record ActionSettings(
 
         var api = Url(environment, "GITHUB_API_URL", "https://api.github.com", problems);
         var server = Url(environment, "GITHUB_SERVER_URL", "https://github.com", problems);
-        var configPath = Input(environment, "config-path");
-        if (configPath is { Length: > 0 } && !string.Equals(configPath.Trim().TrimStart('.', '/'), "github/gitbot.yml", StringComparison.Ordinal))
-        {
-            problems.Add($"config-path '{configPath}' is not supported: GitBot reads {ConfigPath} from the default branch (the same file the App reads).");
-        }
+        var configPath = ActionOverlay.ConfigPath(Input(environment, "config-path"), problems);
+        var overlay = ActionOverlay.Overlay(InputText(environment, "role-overrides"), Input(environment, "model"), problems);
 
         var timeout = DefaultTimeout;
         if (Input(environment, "timeout-minutes") is { Length: > 0 } minutes)
@@ -111,7 +111,11 @@ public sealed record ActionSettings(
 
         return (new ActionSettings(eventName, eventPath, repository, api!, server!, token!, Empty(environment("GITHUB_WORKSPACE")),
             Path.GetFullPath(state), Empty(environment("GITHUB_OUTPUT")), Empty(environment("GITHUB_STEP_SUMMARY")),
-            $"actions-{runId}-{attempt}", timeout, budget, Input(environment, "model"), Input(environment, "anthropic-api-key")), problems);
+            $"actions-{runId}-{attempt}", timeout, budget, Input(environment, "model"), Input(environment, "anthropic-api-key"))
+        {
+            ConfigPath = configPath,
+            ConfigOverlay = overlay,
+        }, problems);
     }
 
     /// <summary>An input as a Docker action receives it (<c>INPUT_BUDGET-USD</c>), else as the composite action passes it (<c>GITBOT_ACTION_BUDGET_USD</c>).</summary>
@@ -121,6 +125,16 @@ public sealed record ActionSettings(
         ArgumentNullException.ThrowIfNull(name);
         var upper = name.ToUpperInvariant();
         return Empty(environment("INPUT_" + upper)) ?? Empty(environment("GITBOT_ACTION_" + upper.Replace('-', '_')));
+    }
+
+    /// <summary>A multi-line input (YAML) as given: only surrounding blank lines are dropped, the indentation is kept.</summary>
+    private static string? InputText(Func<string, string?> environment, string name)
+    {
+        var upper = name.ToUpperInvariant();
+        var text = environment("INPUT_" + upper) is { } docker && !string.IsNullOrWhiteSpace(docker)
+            ? docker
+            : environment("GITBOT_ACTION_" + upper.Replace('-', '_'));
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim('\r', '\n');
     }
 
     public override string ToString() =>

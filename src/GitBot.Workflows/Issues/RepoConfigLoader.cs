@@ -17,19 +17,43 @@ public static class RepoConfigLoader
     /// role directories are asked for at once, then the role files at once: a load costs two round trips, not one
     /// per file (it runs on every review job and gate recompute).
     /// </summary>
+    public static Task<GitHubResult<IReadOnlyDictionary<string, string>>> LoadAsync(
+        GitHubClient client, RepositoryName repo, string defaultBranch, CancellationToken cancellationToken) =>
+        LoadAsync(client, repo, defaultBranch, NodeSettings, cancellationToken);
+
+    /// <summary>
+    /// The process's <c>Agents:ConfigPath</c> and <c>Agents:ConfigOverlay</c>, used by the overload without settings.
+    /// Process-wide because they are the node operator's (one per process, like every <c>Agents:*</c> setting) and the
+    /// loader's callers are static; a host sets it once before it starts handling events (<c>gitbot run-event</c> does).
+    /// Default: <see cref="NodeConfigSettings.None"/>.
+    /// </summary>
+    public static NodeConfigSettings NodeSettings
+    {
+        get => Volatile.Read(ref _nodeSettings);
+        set => Volatile.Write(ref _nodeSettings, value ?? NodeConfigSettings.None);
+    }
+
+    private static NodeConfigSettings _nodeSettings = NodeConfigSettings.None;
+
+    /// <summary>
+    /// As above, reading the node's configured path instead of <c>.github/gitbot.yml</c> and adding the node's overlay
+    /// (see <see cref="NodeConfigSettings.AddTo"/>), so a plan's snapshot keeps both.
+    /// </summary>
     public static async Task<GitHubResult<IReadOnlyDictionary<string, string>>> LoadAsync(
-        GitHubClient client, RepositoryName repo, string defaultBranch, CancellationToken cancellationToken)
+        GitHubClient client, RepositoryName repo, string defaultBranch, NodeConfigSettings node, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(node);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var configTask = client.Contents.GetFileAsync(repo.Owner, repo.Name, RepoConfigFiles.ConfigPath, defaultBranch, cancellationToken);
+        var configPath = node.EffectiveConfigPath;
+        var configTask = client.Contents.GetFileAsync(repo.Owner, repo.Name, configPath, defaultBranch, cancellationToken);
         var listTasks = RepoConfigFiles.RoleDirectories
             .Select(directory => client.Contents.ListDirectoryAsync(repo.Owner, repo.Name, directory, defaultBranch, cancellationToken))
             .ToList();
         var config = await configTask;
         if (config.TryGetValue(out var content))
         {
-            files[RepoConfigFiles.ConfigPath] = content.DecodeText() ?? string.Empty;
+            files[configPath] = content.DecodeText() ?? string.Empty;
         }
         else if (config.Error!.Kind != GitHubErrorKind.NotFound)
         {
@@ -67,6 +91,7 @@ public static class RepoConfigLoader
             }
         }
 
+        node.AddTo(files);
         return GitHubResult<IReadOnlyDictionary<string, string>>.Success(files);
     }
 }
