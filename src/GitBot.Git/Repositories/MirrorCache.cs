@@ -15,6 +15,7 @@ namespace GitBot.Git.Repositories;
 public sealed partial class MirrorCache
 {
     private const string FetchRefspec = "+refs/heads/*:refs/remotes/origin/*";
+    private const int FetchLockRetries = 3;
     private readonly GitCli _git;
     private readonly GitOptions _options;
     private readonly ConcurrentDictionary<string, MirrorState> _states = new(StringComparer.Ordinal);
@@ -104,9 +105,21 @@ public sealed partial class MirrorCache
             }
         }
 
+        // A push from this cache (a task branch, the integration branch) updates its remote-tracking ref at the same
+        // time, so a fetch may find a ref moved under it ("cannot lock ref … expected …"). Fetching is idempotent:
+        // that race is retried a few times; any other failure is reported at once.
         var fetch = await _git.RunAsync(path, ["fetch", "--prune", "--quiet", "origin"], credential, cancellationToken);
+        for (var retry = 0; !fetch.Succeeded && retry < FetchLockRetries && IsRefLockRace(fetch.StandardError); retry++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * (retry + 1)), cancellationToken);
+            fetch = await _git.RunAsync(path, ["fetch", "--prune", "--quiet", "origin"], credential, cancellationToken);
+        }
+
         return fetch.Succeeded ? GitOperationResult<string>.Ok(path) : GitFailure.Fail<string>("git fetch failed", fetch);
     }
+
+    private static bool IsRefLockRace(string standardError) =>
+        standardError.Contains("cannot lock ref", StringComparison.Ordinal) || standardError.Contains(".lock': File exists", StringComparison.Ordinal);
 
     private async Task<GitOperationResult<string>> CreateAsync(
         string path, string cloneUrl, GitCredential? credential, CancellationToken cancellationToken)

@@ -77,4 +77,35 @@ public sealed class MirrorCacheTests
         Assert.False(badName.Succeeded);
         Assert.False(credentialUrl.Succeeded);
     }
+
+    [Fact]
+    public async Task A_fetch_that_finds_a_ref_locked_by_a_concurrent_update_is_retried_and_another_failure_is_not()
+    {
+        using var sandbox = await GitSandbox.CreateAsync();
+        var cache = await sandbox.MirrorAsync();
+        var pushed = await sandbox.PushFilesAsync("main", new Dictionary<string, string> { ["b.txt"] = "b\n" }, "second");
+
+        // A push from this cache holds the remote-tracking ref's lock for a moment, as git does while updating it.
+        var lockFile = Path.Combine(cache!, "refs", "remotes", "origin", "main.lock");
+        await File.WriteAllTextAsync(lockFile, "");
+        var released = Task.Run(async () =>
+        {
+            await Task.Delay(150);
+            File.Delete(lockFile);
+        });
+        var fetched = await sandbox.Mirrors.EnsureAsync("octo/repo", sandbox.OriginPath, null, CancellationToken.None);
+        await released;
+
+        Assert.True(fetched.Succeeded, fetched.Error);
+        Assert.Equal(pushed, await sandbox.GitAsync(cache, "rev-parse", "refs/remotes/origin/main"));
+
+        // A lock nobody releases is still a failure after the retries, reported with git's words.
+        var again = await sandbox.PushFilesAsync("main", new Dictionary<string, string> { ["c.txt"] = "c\n" }, "third");
+        await File.WriteAllTextAsync(lockFile, "");
+        var stuck = await sandbox.Mirrors.EnsureAsync("octo/repo", sandbox.OriginPath, null, CancellationToken.None);
+        File.Delete(lockFile);
+        Assert.False(stuck.Succeeded);
+        Assert.Contains("cannot lock ref", stuck.Error, StringComparison.Ordinal);
+        Assert.NotEqual(again, await sandbox.GitAsync(cache, "rev-parse", "refs/remotes/origin/main"));
+    }
 }

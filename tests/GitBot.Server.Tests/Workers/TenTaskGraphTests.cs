@@ -80,8 +80,9 @@ public sealed class TenTaskGraphTests
                 }
             }
 
-            // Both nodes took tasks, and worker-a completed some before it died.
-            Assert.Contains(all, r => r.Kind == "end" && r.Node == "worker-a");
+            // Both nodes took tasks (whether worker-a also finished one before it died depends on timing, so it is not
+            // asserted); worker-b finished tasks, the killed one among them.
+            Assert.Contains(all, r => r.Kind == "start" && r.Node == "worker-a");
             Assert.Contains(all, r => r.Kind == "end" && r.Node == "worker-b");
 
             // One task commit per task on the integration branch, each the task's recorded commit.
