@@ -22,6 +22,7 @@ public static class GitBotCommandLine
             DemoCommand.Create(),
             RunEventCommand.Create(config),
             RunTaskCommand.Create(config),
+            StatusCommand.Create(config),
         };
         return root;
     }

@@ -26,6 +26,9 @@ public interface IPlanStore
     /// <summary>Every unfinished plan (for recovery at start-up), oldest first.</summary>
     Task<IReadOnlyList<PlanSnapshot>> ListUnfinishedAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every plan, finished or not, of <paramref name="repository"/> (or of every repository when null), oldest first.</summary>
+    Task<IReadOnlyList<PlanSnapshot>> ListAsync(string? repository, CancellationToken cancellationToken);
+
     /// <summary>
     /// Applies <paramref name="change"/> if the plan is still at <see cref="PlanChange.ExpectedVersion"/>: writes the
     /// plan's values with the version increased by one, inserts or updates the given tasks, appends the audit entries.

@@ -25,7 +25,7 @@ namespace GitBot.Storage.Plans;
 /// <see cref="TimeProvider"/>, whatever the caller put in the record.</item>
 /// </list>
 /// </summary>
-public sealed class SqlPlanStore : IPlanStore
+public sealed partial class SqlPlanStore : IPlanStore
 {
     private const int TaskReadChunk = 500;
 

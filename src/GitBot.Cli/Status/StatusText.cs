@@ -1,0 +1,42 @@
+using GitBot.Core.Plans;
+
+namespace GitBot.Cli.Status;
+
+/// <summary>State words shared by the tables and the JSON, so scripts and eyes read the same values.</summary>
+internal static class StatusText
+{
+    public static string Plan(PlanState state) => state switch
+    {
+        PlanState.Planning => "planning",
+        PlanState.AwaitingApproval => "awaiting-approval",
+        PlanState.Running => "running",
+        PlanState.Succeeded => "succeeded",
+        PlanState.Failed => "failed",
+        PlanState.Cancelled => "cancelled",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    public static string Task(TaskState state) => state switch
+    {
+        TaskState.Pending => "pending",
+        TaskState.Ready => "queued",
+        TaskState.Running => "running",
+        TaskState.Succeeded => "succeeded",
+        TaskState.Failed => "failed",
+        TaskState.Cancelled => "cancelled",
+        TaskState.Blocked => "blocked",
+        TaskState.NeedsHuman => "needs-human",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Spectre colour of a plan or task state word.</summary>
+    public static string Colour(string state) => state switch
+    {
+        "succeeded" => "green",
+        "running" or "planning" => "yellow",
+        "failed" or "blocked" or "needs-human" => "red",
+        "awaiting-approval" or "queued" => "blue",
+        "cancelled" => "grey",
+        _ => "default",
+    };
+}
