@@ -22,6 +22,7 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<ProcessRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentBackend, ClaudeBackend>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentBackend, CommandBackend>());
+        services.TryAddSingleton<AgentMetrics>();
         services.TryAddSingleton<IAgentRunner, AgentRunner>();
         services.TryAddSingleton<AnthropicMessagesClient>();
         return services;

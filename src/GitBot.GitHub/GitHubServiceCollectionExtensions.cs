@@ -29,12 +29,14 @@ public static class GitHubServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
+        services.TryAddSingleton<GitHubMetrics>();
         services.TryAddSingleton(sp => new GitHubConnection(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value,
             sp.GetRequiredService<GitHubETagCache>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<GitHubConnection>>()));
+            sp.GetRequiredService<ILogger<GitHubConnection>>(),
+            sp.GetService<GitHubMetrics>()));
         services.TryAddSingleton(sp => CreateJwtIssuer(sp.GetRequiredService<IOptions<GitHubOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {

@@ -1,6 +1,7 @@
 using GitBot.GitHub;
 using GitBot.GitHub.Webhooks;
 using GitBot.Server.Hosting;
+using GitBot.Server.Observability;
 using GitBot.Server.Plans;
 using GitBot.Server.Setup;
 using GitBot.Server.Webhooks;
@@ -90,6 +91,7 @@ public static partial class GitBotServer
 
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.SectionName));
         services.AddSingleton(server);
+        services.AddGitBotObservability();
         services.AddGitBotStorage(configuration);
         // Registered before the workflows' hosted services: hosted services start in order, so the schema exists first.
         services.AddHostedService<DatabaseMigrationService>();
@@ -112,8 +114,14 @@ public static partial class GitBotServer
     {
         var ingress = app.Services.GetRequiredService<WebhookIngressHandler>();
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-        app.MapPost(WebhookIngressHandler.Route, ingress.HandleAsync);
+        var webhookMetrics = app.Services.GetRequiredService<WebhookMetrics>();
+        app.MapPost(WebhookIngressHandler.Route, async context =>
+        {
+            await ingress.HandleAsync(context);
+            webhookMetrics.Answered(context);
+        });
         app.MapGet("/healthz", context => context.Response.WriteAsync("ok"));
+        ObservabilityEndpoints.Map(app);
         if (server.Mode == ServerMode.Setup)
         {
             app.MapGet("/", context =>

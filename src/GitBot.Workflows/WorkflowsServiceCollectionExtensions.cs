@@ -62,6 +62,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<DeliveryJobScheduler>();
         services.TryAddScoped<WebhookEventRouter>();
+        services.TryAddSingleton<DeliveryMetrics>();
         services.TryAddScoped<DeliveryProcessor>();
         services.TryAddScoped<RedeliverySweeper>();
         services.AddWebhookEventHandler<InstallationEventHandler>();

@@ -8,9 +8,11 @@ public sealed class AgentRunner : IAgentRunner
 {
     private readonly Dictionary<string, IAgentBackend> _backends;
     private readonly ILogger<AgentRunner> _logger;
+    private readonly AgentMetrics? _metrics;
 
-    public AgentRunner(IEnumerable<IAgentBackend> backends, ILogger<AgentRunner> logger)
+    public AgentRunner(IEnumerable<IAgentBackend> backends, ILogger<AgentRunner> logger, AgentMetrics? metrics = null)
     {
+        _metrics = metrics;
         _backends = new Dictionary<string, IAgentBackend>(StringComparer.OrdinalIgnoreCase);
         foreach (var backend in backends)
         {
@@ -20,9 +22,16 @@ public sealed class AgentRunner : IAgentRunner
         _logger = logger;
     }
 
-    public Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
+    public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = await RunOnBackendAsync(request, cancellationToken);
+        _metrics?.Record(request.Role.Name, result);
+        return result;
+    }
+
+    private Task<AgentRunResult> RunOnBackendAsync(AgentRunRequest request, CancellationToken cancellationToken)
+    {
         if (_backends.TryGetValue(request.Role.Backend, out var backend))
         {
             return backend.RunAsync(request, cancellationToken);

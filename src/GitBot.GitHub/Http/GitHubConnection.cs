@@ -34,9 +34,11 @@ public sealed class GitHubConnection
     private readonly ResiliencePipeline<GitHubResponse> _pipeline;
     private readonly ProductInfoHeaderValue[] _userAgent;
     private readonly PrimaryRateLimitGate _primaryLimit;
+    private readonly GitHubMetrics? _metrics;
 
-    public GitHubConnection(HttpClient http, GitHubOptions options, GitHubETagCache etags, TimeProvider time, ILogger<GitHubConnection> logger)
+    public GitHubConnection(HttpClient http, GitHubOptions options, GitHubETagCache etags, TimeProvider time, ILogger<GitHubConnection> logger, GitHubMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _options = options;
         ETags = etags;
@@ -260,6 +262,7 @@ public sealed class GitHubConnection
         }
 
         GitHubConnectionLog.Response(_logger, state.Method.Method, state.Template, response.StatusCode, response.RateLimitRemaining);
+        _metrics?.Request(state.Method.Method, response.StatusCode, response.RateLimitRemaining);
         return response;
     }
 

@@ -137,6 +137,7 @@ public sealed partial class WebhookIngressHandler : IDisposable
                 response.StatusCode = StatusCodes.Status202Accepted;
                 break;
             case DeliveryInsertOutcome.Duplicate:
+                context.Items[Observability.WebhookMetrics.DuplicateKey] = true;
                 LogDuplicate(_logger, deliveryId);
                 response.StatusCode = StatusCodes.Status202Accepted;
                 break;

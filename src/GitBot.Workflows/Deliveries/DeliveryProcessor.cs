@@ -17,12 +17,20 @@ public sealed partial class DeliveryProcessor(
     IAuditLog audit,
     TimeProvider time,
     IOptions<SchedulerOptions> scheduler,
-    ILogger<DeliveryProcessor> logger)
+    ILogger<DeliveryProcessor> logger,
+    DeliveryMetrics? metrics = null)
 {
 
     public async Task<DeliveryProcessingOutcome> ProcessAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        var outcome = await ProcessCoreAsync(delivery, cancellationToken);
+        metrics?.Processed(delivery.Event, outcome);
+        return outcome;
+    }
+
+    private async Task<DeliveryProcessingOutcome> ProcessCoreAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
         var deliveryId = delivery.DeliveryId;
         var handlers = router.HandlersFor(delivery.Event, delivery.Action);
         if (handlers.Count == 0)

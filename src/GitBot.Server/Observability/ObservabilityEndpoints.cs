@@ -1,0 +1,32 @@
+namespace GitBot.Server.Observability;
+
+/// <summary>
+/// Registers and maps <c>/readyz</c> and <c>/metrics</c>. Both are unauthenticated, like <c>/healthz</c>: metrics
+/// carry counts labelled only by event, outcome, role, method and status — no secrets, no repository content.
+/// </summary>
+public static class ObservabilityEndpoints
+{
+    public const string MetricsRoute = "/metrics";
+
+    public static IServiceCollection AddGitBotObservability(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<ReadinessProbe>();
+        return services;
+    }
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var collector = app.Services.GetRequiredService<MetricsCollector>();
+        var readiness = app.Services.GetRequiredService<ReadinessProbe>();
+        app.MapGet(ReadinessProbe.Route, readiness.HandleAsync);
+        app.MapGet(MetricsRoute, context =>
+        {
+            context.Response.ContentType = PrometheusTextRenderer.ContentType;
+            return context.Response.WriteAsync(PrometheusTextRenderer.Render(collector.Collect()), context.RequestAborted);
+        });
+    }
+}
