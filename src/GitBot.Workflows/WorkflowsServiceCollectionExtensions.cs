@@ -63,6 +63,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<DeliveryJobScheduler>();
         services.TryAddScoped<WebhookEventRouter>();
         services.TryAddSingleton<DeliveryMetrics>();
+        services.TryAddSingleton<JobMetrics>();
         services.TryAddScoped<DeliveryProcessor>();
         services.TryAddScoped<RedeliverySweeper>();
         services.AddWebhookEventHandler<InstallationEventHandler>();

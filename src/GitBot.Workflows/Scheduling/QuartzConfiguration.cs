@@ -1,4 +1,5 @@
 using GitBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace GitBot.Workflows.Scheduling;
@@ -35,6 +36,7 @@ public static class QuartzConfiguration
             }
         });
         quartz.UseDefaultThreadPool(Math.Max(1, threads));
+        quartz.AddJobListener(sp => new JobStartDelayListener(sp.GetService<JobMetrics>() ?? new JobMetrics(), name), [GroupMatcher<JobKey>.AnyGroup()]);
         if (name == AgentTaskScheduler.SchedulerName)
         {
             // Agent tasks are routed by node label: this node acquires only unlabelled tasks and those whose labels

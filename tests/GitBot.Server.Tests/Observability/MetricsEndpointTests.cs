@@ -48,6 +48,8 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, after.Sum("gitbot_agent_run_cost_usd_count", ("role", "runner")) - before.Sum("gitbot_agent_run_cost_usd_count", ("role", "runner")));
         Assert.True(after.Sum("gitbot_github_requests_total", ("method", "GET")) > before.Sum("gitbot_github_requests_total", ("method", "GET")));
         Assert.True(after.Sum("gitbot_github_requests_total", ("method", "POST")) > before.Sum("gitbot_github_requests_total", ("method", "POST")));
+        Assert.True(after.Sum("gitbot_job_start_delay_seconds_count", ("scheduler", "GitBot")) > before.Sum("gitbot_job_start_delay_seconds_count", ("scheduler", "GitBot")));
+        Assert.True(after.Sum("gitbot_job_start_delay_seconds_count", ("scheduler", "GitBot.Tasks")) > before.Sum("gitbot_job_start_delay_seconds_count", ("scheduler", "GitBot.Tasks")));
     }
 
     private static async Task<PrometheusText> ScrapeAsync(TestServer server)
