@@ -107,9 +107,9 @@ public sealed partial class DeployFilesTests
         var serveContainer = serve["spec"]!["template"]!["spec"]!["containers"]![0]!;
         Assert.Equal("serve", serveContainer["args"]![0]!.GetValue<string>());
         Assert.Equal("8080", serveContainer["ports"]![0]!.Str("containerPort"));
-        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+        foreach (var (probe, probePath) in new[] { ("readinessProbe", "/readyz"), ("livenessProbe", "/healthz") })
         {
-            Assert.Equal("/healthz", serveContainer.Str(probe, "httpGet", "path"));
+            Assert.Equal(probePath, serveContainer.Str(probe, "httpGet", "path"));
             Assert.Equal(serveContainer["ports"]![0]!.Str("name"), serveContainer.Str(probe, "httpGet", "port"));
         }
 
