@@ -83,7 +83,9 @@ public sealed class GitCredentialTests
     {
         using var sandbox = await GitSandbox.CreateAsync();
         var port = FreePort.Next();
-        using var listener = new HttpListener();
+        // Closed once, below, not Stop() and then Dispose(): on Linux the second call binds the port again to remove the
+        // prefix, and fails when another process took the freed port in between ("Address already in use").
+        var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var seen = new List<string?>();
@@ -116,9 +118,17 @@ public sealed class GitCredentialTests
             }
         });
 
-        var result = await sandbox.Mirrors.EnsureAsync(
-            "octo/http", $"http://127.0.0.1:{port}/octo/http.git", new GitCredential(InstallationToken), CancellationToken.None);
-        listener.Stop();
+        GitOperationResult<string> result;
+        try
+        {
+            result = await sandbox.Mirrors.EnsureAsync(
+                "octo/http", $"http://127.0.0.1:{port}/octo/http.git", new GitCredential(InstallationToken), CancellationToken.None);
+        }
+        finally
+        {
+            listener.Close();
+        }
+
         await serve;
 
         Assert.False(result.Succeeded);
