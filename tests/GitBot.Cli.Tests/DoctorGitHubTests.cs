@@ -17,7 +17,7 @@ public sealed class DoctorGitHubTests
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Contains($"[ ok ] GitHub App: authenticated as App '{github.App.Slug}' (id {github.App.Id})", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("[ ok ] database: sqlite: reachable; 6 migration(s) will be applied", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("[ ok ] database: sqlite: reachable; 7 migration(s) will be applied", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("[ ok ] webhook secret: set", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("doctor-secret", result.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(github.RejectedRequests);
