@@ -35,6 +35,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<GitBot.Core.Budgets.IIssueBudgetStore, GitBot.Storage.Budgets.SqlIssueBudgetStore>();
         services.AddSingleton<GitBot.Core.Budgets.IIssueSpendingStore, GitBot.Storage.Budgets.SqlIssueSpendingStore>();
         services.AddSingleton<GitBot.Core.Executors.ITaskDispatchStore, GitBot.Storage.Executors.SqlTaskDispatchStore>();
+        services.AddSingleton<GitBot.Core.Runs.IAgentRunStore, GitBot.Storage.Runs.SqlAgentRunStore>();
+        services.AddSingleton<GitBot.Core.Scheduling.IWorkerNodeStore, GitBot.Storage.Scheduling.SqlWorkerNodeStore>();
+        // Nodes check in every Scheduler:ClusterCheckinInterval (5 s unless set); three missed check-ins make a node dead.
+        var checkin = TimeSpan.TryParse(configuration["Scheduler:ClusterCheckinInterval"], System.Globalization.CultureInfo.InvariantCulture, out var interval)
+            && interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(5);
+        services.AddSingleton<GitBot.Core.Scheduling.IClusterStatusStore>(sp => new GitBot.Storage.Scheduling.SqlClusterStatusStore(
+            sp.GetRequiredService<DatabaseConnectionFactory>(), sp.GetRequiredService<TimeProvider>(),
+            GitBot.Storage.Scheduling.SqlClusterStatusStore.LivenessWindowFor(checkin)));
         return services;
     }
 }
