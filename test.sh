@@ -4,6 +4,8 @@
 #  - Starts a throwaway PostgreSQL cluster on a free loopback port (as the `postgres` user when run as root),
 #    unless GITBOT_TEST_POSTGRES already names a server; the cluster is removed on exit.
 #  - Installs the pinned Claude Code CLI into .tools/ (tools/install-agent-cli.sh) unless GITBOT_TEST_CLAUDE names one.
+#  - Installs Debian's Chromium for the dashboard's browser tests (tools/install-chromium.sh) unless
+#    GITBOT_TEST_CHROMIUM names one; Playwright drives it, and screenshots land in TestResults/screenshots/.
 #  - Runs `dotnet test` over GitBot.sln with TRX results and prints one line: "N passed, N failed, N skipped".
 # Exit status: non-zero if the build fails, any test fails, or no test ran.
 set -euo pipefail
@@ -52,6 +54,13 @@ if [ -z "${GITBOT_TEST_CLAUDE:-}" ]; then
   export GITBOT_TEST_CLAUDE
 fi
 echo "test.sh: Claude Code CLI at $GITBOT_TEST_CLAUDE"
+
+# A real browser for the dashboard tests (Playwright drives Debian's chromium; no Playwright browser download).
+if [ -z "${GITBOT_TEST_CHROMIUM:-}" ]; then
+  GITBOT_TEST_CHROMIUM=$(bash "$root/tools/install-chromium.sh")
+  export GITBOT_TEST_CHROMIUM
+fi
+echo "test.sh: Chromium at $GITBOT_TEST_CHROMIUM"
 
 dotnet build GitBot.sln -c Debug -nologo -v quiet
 set +e
