@@ -1,5 +1,6 @@
 using GitBot.GitHub;
 using GitBot.GitHub.Webhooks;
+using GitBot.Server.Dashboard.Access;
 using GitBot.Server.Hosting;
 using GitBot.Server.Observability;
 using GitBot.Server.Plans;
@@ -99,6 +100,7 @@ public static partial class GitBotServer
         services.AddGitHubClient(configuration);
         services.AddGitBotWorkflows(configuration, WorkflowHostRole.Serve);
         services.AddSingleton<TaskLogEndpoint>();
+        services.AddDashboardAccess(configuration);
 
         services.AddSingleton(sp => new WebhookIngressHandler(
             server.Mode == ServerMode.Ingress
@@ -138,6 +140,7 @@ public static partial class GitBotServer
             app.MapGet(TaskLogEndpoint.Route, (long planId, string taskId, string? sig, CancellationToken cancellationToken) =>
                 logs.HandleAsync(planId, taskId, sig, cancellationToken));
             Runners.RunnerEndpoints.Map(app);
+            DashboardAuthEndpoints.Map(app);
         }
     }
 
