@@ -1,6 +1,7 @@
 using GitBot.GitHub;
 using GitBot.Storage;
 using GitBot.Storage.Migrations;
+using GitBot.Workflows.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,8 @@ public static class WorkerHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "gitbot-worker" });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddGitBotConsole(configuration);
+        builder.Services.AddGitBotTracing(configuration, "gitbot-worker");
         builder.Services.AddGitBotStorage(configuration);
         builder.Services.AddGitHubClient(configuration);
         builder.Services.AddGitBotWorkflows(configuration, WorkflowHostRole.Worker);

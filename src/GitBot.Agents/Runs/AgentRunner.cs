@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using GitBot.Agents.Backends;
+using GitBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace GitBot.Agents.Runs;
@@ -25,7 +27,23 @@ public sealed class AgentRunner : IAgentRunner
     public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Lines written during the run (backends, process runner) carry its role, backend and run id; the activity
+        // is a child of the job's, so the run sits in the trace of the delivery that caused it.
+        using var scope = _logger.BeginScope(new List<KeyValuePair<string, object?>>
+        {
+            new("role", request.Role.Name),
+            new("backend", request.Role.Backend),
+            new("agentRun", request.RunId),
+        });
+        using var activity = GitBotTelemetry.Source.StartActivity("agent.run");
+        activity?.SetTag("role", request.Role.Name).SetTag("backend", request.Role.Backend).SetTag("agentRun", request.RunId);
         var result = await RunOnBackendAsync(request, cancellationToken);
+        activity?.SetTag("outcome", result.Outcome.ToString());
+        if (activity is not null && result.Outcome != AgentOutcome.Succeeded)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, result.Outcome.ToString());
+        }
+
         _metrics?.Record(request.Role.Name, result);
         return result;
     }

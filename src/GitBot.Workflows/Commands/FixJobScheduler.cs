@@ -1,4 +1,5 @@
 using GitBot.Workflows.Scheduling;
+using GitBot.Workflows.Telemetry;
 using Quartz;
 
 namespace GitBot.Workflows.Commands;
@@ -23,6 +24,7 @@ public sealed class FixJobScheduler(AgentTaskScheduler tasks, TimeProvider time)
             var job = JobBuilder.Create<FixJob>()
                 .WithIdentity(key)
                 .UsingJobData(FixJobKeys.Data(request))
+                .UsingTraceContext()
                 .RequestRecovery()
                 .Build();
             var trigger = TriggerBuilder.Create()

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using GitBot.Core.Auditing;
 using GitBot.Core.Deliveries;
+using GitBot.Core.Observability;
 using GitBot.GitHub.Webhooks;
 using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -24,7 +26,15 @@ public sealed partial class DeliveryProcessor(
     public async Task<DeliveryProcessingOutcome> ProcessAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        // Every line written while handling the delivery carries its ids; the activity joins the delivery's trace
+        // (under the job's activity, or the delivery's derived root when called outside a job).
+        using var scope = logger.BeginScope(ScopeOf(delivery));
+        var parent = Activity.Current is null ? GitBotTelemetry.DeliveryContext(delivery.DeliveryId) : default;
+        using var activity = GitBotTelemetry.Source.StartActivity("delivery.process", ActivityKind.Internal, parent);
+        activity?.SetTag("deliveryId", delivery.DeliveryId).SetTag("event", delivery.Event).SetTag("action", delivery.Action)
+            .SetTag("repository", delivery.RepositoryFullName).SetTag("installation", delivery.InstallationId);
         var outcome = await ProcessCoreAsync(delivery, cancellationToken);
+        activity?.SetTag("outcome", outcome.ToString());
         metrics?.Processed(delivery.Event, outcome);
         return outcome;
     }
@@ -61,6 +71,15 @@ public sealed partial class DeliveryProcessor(
         LogProcessed(deliveryId, delivery.Event, delivery.Action, handlers.Count);
         return DeliveryProcessingOutcome.Processed;
     }
+
+    private static List<KeyValuePair<string, object?>> ScopeOf(WebhookDelivery delivery) =>
+    [
+        new("deliveryId", delivery.DeliveryId),
+        new("event", delivery.Event),
+        new("action", delivery.Action),
+        new("repository", delivery.RepositoryFullName),
+        new("installation", delivery.InstallationId),
+    ];
 
     private Task AppendAsync(WebhookDelivery delivery, string action, string details, CancellationToken cancellationToken) =>
         audit.AppendAsync(

@@ -7,6 +7,7 @@ using GitBot.GitHub.Clients;
 using GitBot.GitHub.Models;
 using GitBot.Workflows.Plans;
 using GitBot.Workflows.Scheduling;
+using GitBot.Workflows.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -98,7 +99,7 @@ public sealed partial class ActionsTaskDispatcher(
         var job = JobBuilder.Create<ActionsTimeoutJob>().WithIdentity(ActionsJobKeys.Timeout(dispatch.PlanId, dispatch.TaskId, dispatch.Attempt))
             .UsingJobData(PlanJobKeys.PlanIdKey, dispatch.PlanId)
             .UsingJobData(PlanJobKeys.TaskIdKey, dispatch.TaskId)
-            .UsingJobData(PlanJobKeys.AttemptKey, dispatch.Attempt).RequestRecovery().Build();
+            .UsingJobData(PlanJobKeys.AttemptKey, dispatch.Attempt).UsingTraceContext().RequestRecovery().Build();
         var trigger = TriggerBuilder.Create().ForJob(job).WithIdentity(job.Key.Name, job.Key.Group).StartAt(dispatch.Deadline).Build();
         var quartz = await scheduler.GetAsync(cancellationToken);
         try

@@ -1,4 +1,5 @@
 using GitBot.Workflows.Scheduling;
+using GitBot.Workflows.Telemetry;
 using Quartz;
 
 namespace GitBot.Workflows.Feedback;
@@ -23,6 +24,7 @@ public sealed class FeedbackJobScheduler(AgentTaskScheduler tasks, TimeProvider 
             .UsingJobData(FeedbackJobKeys.ReviewerKey, request.Reviewer)
             .UsingJobData(FeedbackJobKeys.DefaultBranchKey, request.DefaultBranch)
             .UsingJobData(FeedbackJobKeys.CloneUrlKey, request.CloneUrl)
+            .UsingTraceContext()
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()

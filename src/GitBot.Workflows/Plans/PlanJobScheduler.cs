@@ -1,5 +1,6 @@
 using GitBot.Core.Plans;
 using GitBot.Workflows.Scheduling;
+using GitBot.Workflows.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -21,7 +22,7 @@ public sealed partial class PlanJobScheduler(
     /// <summary>Queues the planning of a plan (task list or planner agent).</summary>
     public Task<bool> SchedulePlanningAsync(long planId, CancellationToken cancellationToken) =>
         ScheduleAsync(JobBuilder.Create<PlanIssueJob>().WithIdentity(PlanJobKeys.Planning(planId))
-            .UsingJobData(PlanJobKeys.PlanIdKey, planId).RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
+            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
 
     /// <summary>Queues one run attempt of a task, after <paramref name="delay"/> (retry backoff).</summary>
     public async Task<bool> ScheduleTaskRunAsync(long planId, string taskId, int attempt, TimeSpan delay, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed partial class PlanJobScheduler(
         var scheduled = await ScheduleAsync(JobBuilder.Create<RunTaskJob>().WithIdentity(PlanJobKeys.TaskRun(planId, taskId, attempt))
             .UsingJobData(PlanJobKeys.PlanIdKey, planId)
             .UsingJobData(PlanJobKeys.TaskIdKey, taskId)
-            .UsingJobData(PlanJobKeys.AttemptKey, attempt).RequestRecovery().Build(), delay, cancellationToken, group);
+            .UsingJobData(PlanJobKeys.AttemptKey, attempt).UsingTraceContext().RequestRecovery().Build(), delay, cancellationToken, group);
         if (scheduled && group is not null)
         {
             // Visible when no node has the labels: the task then waits in the queue until one joins.
@@ -44,7 +45,7 @@ public sealed partial class PlanJobScheduler(
     /// <summary>Queues the end of a plan: the pull request, or the report of what failed.</summary>
     public Task<bool> ScheduleFinishAsync(long planId, CancellationToken cancellationToken) =>
         ScheduleAsync(JobBuilder.Create<FinishPlanJob>().WithIdentity(PlanJobKeys.Finish(planId))
-            .UsingJobData(PlanJobKeys.PlanIdKey, planId).RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
+            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
 
     /// <summary>Removes a queued planning job that has not started (a cancelled plan).</summary>
     public async Task<bool> UnschedulePlanningAsync(long planId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using GitBot.Workflows.Scheduling;
+using GitBot.Workflows.Telemetry;
 using Quartz;
 
 namespace GitBot.Workflows.Reviews;
@@ -12,7 +13,7 @@ public sealed class ReviewJobScheduler(AgentTaskScheduler tasks, TimeProvider ti
         var job = JobBuilder.Create<ReviewJob>().WithIdentity(ReviewJobKeys.Run(runId, attempt))
             .UsingJobData(ReviewJobKeys.RunIdKey, runId)
             .UsingJobData(ReviewJobKeys.AttemptKey, attempt)
-            .RequestRecovery().Build();
+            .UsingTraceContext().RequestRecovery().Build();
         var trigger = TriggerBuilder.Create().ForJob(job).WithIdentity(job.Key.Name, job.Key.Group).StartAt(time.GetUtcNow()).Build();
         var scheduler = await tasks.GetAsync(cancellationToken);
         try

@@ -1,4 +1,5 @@
 using GitBot.Storage;
+using GitBot.Workflows.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -36,6 +37,8 @@ public static class QuartzConfiguration
             }
         });
         quartz.UseDefaultThreadPool(Math.Max(1, threads));
+        // Every job runs in its ids' log scope and a job activity continuing the trace that scheduled it.
+        quartz.UseJobFactory<TracingJobFactory>();
         quartz.AddJobListener(sp => new JobStartDelayListener(sp.GetService<JobMetrics>() ?? new JobMetrics(), name), [GroupMatcher<JobKey>.AnyGroup()]);
         if (name == AgentTaskScheduler.SchedulerName)
         {
