@@ -73,6 +73,8 @@ public static class WorkflowsServiceCollectionExtensions
         Reviews.ReviewServiceCollectionExtensions.AddGitBotReviews(services, configuration);
         Feedback.FeedbackServiceCollectionExtensions.AddGitBotFeedback(services, configuration);
         Commands.CommandServiceCollectionExtensions.AddGitBotCommands(services, configuration);
+        // After every registration of IAgentRunner: records each run in agent_runs; also this node's heartbeat.
+        Runs.RunRecordingServiceCollectionExtensions.AddGitBotRunRecording(services, role);
 
         services.AddQuartz(quartz =>
         {

@@ -1,4 +1,5 @@
 using GitBot.Core.Configuration;
+using GitBot.Core.Runs;
 
 namespace GitBot.Agents.Runs;
 
@@ -19,4 +20,11 @@ public sealed record AgentRunRequest(
     string LogPath,
     int MaxTurns,
     decimal BudgetUsd,
-    TimeSpan Timeout);
+    TimeSpan Timeout)
+{
+    /// <summary>
+    /// What the run works for. When set, the host's recording runner stores the run in <c>agent_runs</c> (Running
+    /// before it starts, its outcome after); null runs are not recorded (e.g. on an Actions runner without the database).
+    /// </summary>
+    public AgentRunSubject? Subject { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GitBot.Core.Runs;
 using GitBot.Workflows.Feedback;
 
 namespace GitBot.Workflows.Commands;
@@ -37,7 +38,10 @@ public sealed class FixAgentStep(BranchAgentStep step)
             message,
             new Dictionary<string, string>(StringComparer.Ordinal) { [FixTrailer] = request.TrailerValue },
             "the run was stopped before it finished (GitBot was shutting down); ask again to retry",
-            input.BudgetUsd), cancellationToken);
+            input.BudgetUsd)
+        {
+            Subject = new AgentRunSubject(request.Repository, AgentRunKind.Fix, input.IssueNumber, request.PullNumber),
+        }, cancellationToken);
         return outcome.Result switch
         {
             BranchAgentResult.Pushed => new FixOutcome(FixReplyState.Pushed, outcome.CommitSha, null, outcome.CostUsd),

@@ -162,7 +162,10 @@ public sealed partial class FixRunner(
         var logPath = Path.GetFullPath(Path.Combine(agentOptions.Value.LogRoot, "fix", $"{repo.Owner}+{repo.Name}",
             $"{request.PullNumber.ToString(CultureInfo.InvariantCulture)}-{request.TrailerValue}.log"));
         var outcome = await agentStep.RunAsync(new FixStepInput(request, target.Config, target.Branch, role, prompt, pull.Head.Sha, cachePath,
-            credential, logPath, budgetUsd), cancellationToken);
+            credential, logPath, budgetUsd)
+        {
+            IssueNumber = target.IssueNumber,
+        }, cancellationToken);
         await budget.RecordAsync(request.Repository, target.IssueNumber, SpendingSource.Fix, request.TrailerValue, outcome.CostUsd);
         if (outcome.State == FixReplyState.Failed && outcome.CommitSha is null)
         {

@@ -24,4 +24,8 @@ public sealed record FixStepInput(
     string CachePath,
     GitCredential Credential,
     string LogPath,
-    decimal BudgetUsd);
+    decimal BudgetUsd)
+{
+    /// <summary>The issue the pull request implements, when known: recorded with the run.</summary>
+    public int? IssueNumber { get; init; }
+}

@@ -34,4 +34,8 @@ public sealed record BranchAgentInput(
     string CommitMessage,
     IReadOnlyDictionary<string, string> Trailers,
     string StoppedReason,
-    decimal BudgetUsd);
+    decimal BudgetUsd)
+{
+    /// <summary>What the run is for (kind Fix or Feedback, the pull request and the plan's issue): the run is recorded when set.</summary>
+    public GitBot.Core.Runs.AgentRunSubject? Subject { get; init; }
+}

@@ -33,7 +33,10 @@ public sealed class BranchAgentStep(
         try
         {
             var run = new AgentRunRequest(input.RunId, input.Role, input.Prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns,
-                input.BudgetUsd, config.Limits.TaskTimeout);
+                input.BudgetUsd, config.Limits.TaskTimeout)
+            {
+                Subject = input.Subject,
+            };
             var result = await agents.RunAsync(run, cancellationToken);
             if (result.Outcome == AgentOutcome.Cancelled)
             {

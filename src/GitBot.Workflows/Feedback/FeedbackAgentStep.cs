@@ -1,4 +1,5 @@
 using System.Globalization;
+using GitBot.Core.Runs;
 
 namespace GitBot.Workflows.Feedback;
 
@@ -32,7 +33,10 @@ public sealed class FeedbackAgentStep(BranchAgentStep step)
             $"{input.CommitTitle}\n\nChanges requested in review {reviewId} of pull request #{pull}.",
             new Dictionary<string, string>(StringComparer.Ordinal) { [FeedbackTrailer] = reviewId },
             "the run was stopped before it finished (GitBot was shutting down); request changes again to retry",
-            input.BudgetUsd), cancellationToken);
+            input.BudgetUsd)
+        {
+            Subject = new AgentRunSubject(request.Repository, AgentRunKind.Feedback, target.IssueNumber, request.PullNumber),
+        }, cancellationToken);
         var result = outcome.Result switch
         {
             BranchAgentResult.Pushed => FeedbackResult.Pushed,

@@ -5,6 +5,7 @@ using GitBot.Agents.Runs;
 using GitBot.Core.Configuration;
 using GitBot.Core.Plans;
 using GitBot.Core.Plans.Prompts;
+using GitBot.Core.Runs;
 using GitBot.Git.Repositories;
 using GitBot.GitHub.Clients;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,10 @@ public sealed class PlannerAgent(
                     : $"{prompt}\n\nYour previous answer was not a valid plan:\n- {string.Join("\n- ", problems)}\nAnswer again with only the JSON object.";
                 var result = await agents.RunAsync(new AgentRunRequest(
                     $"{plan.Repository}#{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}/planner/{attempt.ToString(CultureInfo.InvariantCulture)}",
-                    role, asked, created.Value!.Path, logPath, config.Limits.MaxTurns, config.Limits.TaskBudgetUsd, config.Limits.TaskTimeout), cancellationToken);
+                    role, asked, created.Value!.Path, logPath, config.Limits.MaxTurns, config.Limits.TaskBudgetUsd, config.Limits.TaskTimeout)
+                {
+                    Subject = new AgentRunSubject(plan.Repository, AgentRunKind.Planner, plan.IssueNumber, PlanId: plan.Id, Attempt: attempt),
+                }, cancellationToken);
                 if (!result.Succeeded)
                 {
                     problems = [$"the planner agent did not finish ({result.Outcome}): {result.Summary}"];

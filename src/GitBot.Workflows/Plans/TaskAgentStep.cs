@@ -2,6 +2,7 @@ using System.Globalization;
 using GitBot.Agents.Runs;
 using GitBot.Core.Plans;
 using GitBot.Core.Plans.Prompts;
+using GitBot.Core.Runs;
 using GitBot.Git.Repositories;
 
 namespace GitBot.Workflows.Plans;
@@ -61,7 +62,11 @@ public sealed class TaskAgentStep(
             var budget = Core.Budgets.IssueBudgets.TaskLimit(config.Limits, config.Limits.IssueBudgetUsd, input.SpentUsd);
             var request = new AgentRunRequest(
                 $"{plan.Repository}#{plan.IssueNumber.ToString(CultureInfo.InvariantCulture)}/{task.Id}/{task.Attempt.ToString(CultureInfo.InvariantCulture)}",
-                role, prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns, budget, config.Limits.TaskTimeout);
+                role, prompt, worktree.Path, input.LogPath, config.Limits.MaxTurns, budget, config.Limits.TaskTimeout)
+            {
+                Subject = new AgentRunSubject(plan.Repository, AgentRunKind.Task, plan.IssueNumber, PlanId: plan.Id, TaskId: task.Id,
+                    Attempt: Math.Max(1, task.Attempt)),
+            };
             var result = await agents.RunAsync(request, cancellationToken);
             if (result.Outcome == AgentOutcome.Cancelled)
             {

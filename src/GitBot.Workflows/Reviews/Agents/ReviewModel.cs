@@ -13,9 +13,10 @@ namespace GitBot.Workflows.Reviews.Agents;
 /// GitBot's own pull requests (a <c>{prefix}/&lt;issue&gt;</c> branch of this repository) what the calls cost is added
 /// to the issue's spending once per run attempt (key <c>runId/attempt/agent</c>), whatever the answer, even when the
 /// run is cancelled after a call; other pull requests have no issue budget. Reviews are never refused for budget:
-/// they are the safety gate, so they are only counted.
+/// they are the safety gate, so they are only counted. Each ask is also recorded as an agent run (kind Review, the
+/// agent's name as role) with its tokens and cost.
 /// </summary>
-public sealed class ReviewModel(AnthropicMessagesClient client, IOptions<AgentOptions> options, IIssueSpendingStore spending)
+public sealed class ReviewModel(AnthropicMessagesClient client, IOptions<AgentOptions> options, IIssueSpendingStore spending, Runs.AgentRunRecorder runs)
 {
     /// <summary>The model when neither the repository (<c>reviews.model</c>) nor the node (<c>Agents:DefaultModel</c>) names one.</summary>
     public const string FallbackModel = "claude-sonnet-5-5";
@@ -38,26 +39,32 @@ public sealed class ReviewModel(AnthropicMessagesClient client, IOptions<AgentOp
         var next = prompt;
         string? error = null;
         var cost = 0m;
+        var (rounds, inputTokens, outputTokens, outcome, reason) = (0, 0L, 0L, "Failed", (string?)null);
+        var runId = await runs.StartAsync(Subject(context), ReviewAgentNames.Name(context.Run.Agent), "anthropic", null, cancellationToken);
         try
         {
             for (var round = 0; round < 2; round++)
             {
                 var answer = await client.CompleteAsync(new ModelCallRequest(context.LogId, chosen, null, next, MaxAnswerTokens, timeout), cancellationToken);
                 cost += ReviewModelPrices.Cost(answer.Model is { Length: > 0 } used ? used : chosen, answer.InputTokens, answer.OutputTokens);
+                (rounds, inputTokens, outputTokens) = (rounds + 1, inputTokens + answer.InputTokens, outputTokens + answer.OutputTokens);
                 if (answer.Outcome == ModelCallOutcome.Cancelled)
                 {
+                    outcome = "Cancelled";
                     cancellationToken.ThrowIfCancellationRequested();
                     throw new OperationCanceledException("the model call was cancelled");
                 }
 
                 if (!answer.Succeeded)
                 {
-                    return (null, $"the model call failed ({answer.Outcome}): {answer.Error}");
+                    (outcome, reason) = (answer.Outcome == ModelCallOutcome.TimedOut ? "TimedOut" : "Failed", $"the model call failed ({answer.Outcome}): {answer.Error}");
+                    return (null, reason);
                 }
 
                 var (value, problem) = parse(answer.Text);
                 if (value is not null)
                 {
+                    (outcome, reason) = ("Succeeded", answer.Text);
                     return (value, null);
                 }
 
@@ -66,12 +73,31 @@ public sealed class ReviewModel(AnthropicMessagesClient client, IOptions<AgentOp
                     + "\n\nAnswer again with ONLY the JSON object the schema above describes.";
             }
 
-            return (null, $"the model's answer was invalid twice: {error}");
+            reason = $"the model's answer was invalid twice: {error}";
+            return (null, reason);
+        }
+        catch (OperationCanceledException)
+        {
+            (outcome, reason) = ("Cancelled", "the review was cancelled");
+            throw;
         }
         finally
         {
+            await runs.FinishAsync(runId, outcome, null, rounds, inputTokens, outputTokens, cost, reason);
             await RecordAsync(context, cost);
         }
+    }
+
+    /// <summary>The review's pull request, and its issue when it is GitBot's own pull request for one.</summary>
+    private static Core.Runs.AgentRunSubject Subject(ReviewContext context)
+    {
+        var pull = context.Pull;
+        var sameRepository = string.Equals(pull.Head.Repo?.FullName, context.Run.Repository, StringComparison.OrdinalIgnoreCase);
+        var issue = ReviewEligibility.IsGitBotPullRequest(context.Config, pull.Head.Ref, sameRepository)
+            ? LinkedIssue.Find(context.Config.BranchPrefix, pull.Head.Ref, body: null)
+            : null;
+        return new Core.Runs.AgentRunSubject(context.Run.Repository, Core.Runs.AgentRunKind.Review, issue, context.Run.PullNumber,
+            Attempt: Math.Max(1, context.Run.Attempt));
     }
 
     /// <summary>Adds <paramref name="cost"/> to the issue of GitBot's pull request; not cancellable, so a stopped run is still counted.</summary>

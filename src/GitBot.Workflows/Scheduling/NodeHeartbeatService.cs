@@ -1,0 +1,105 @@
+using GitBot.Core.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitBot.Workflows.Scheduling;
+
+/// <summary>
+/// Keeps this process's row in <c>worker_nodes</c> fresh for the dashboard and /metrics: written at start, refreshed
+/// every <see cref="SchedulerOptions.ClusterCheckinInterval"/>, marked stopped on a clean stop. The instance id is
+/// unique per process (node name plus a random suffix), so two processes on one node are two rows and a restart is a
+/// new row. Best effort: a failed heartbeat is logged and retried on the next tick; it never stops the host.
+/// </summary>
+public sealed partial class NodeHeartbeatService : IHostedService, IAsyncDisposable
+{
+    private readonly IWorkerNodeStore _nodes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NodeHeartbeatService> _logger;
+    private readonly TimeSpan _interval;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public NodeHeartbeatService(IWorkerNodeStore nodes, IOptions<SchedulerOptions> options, WorkflowHostRole role, TimeProvider time,
+        ILogger<NodeHeartbeatService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _nodes = nodes;
+        _time = time;
+        _logger = logger;
+        var scheduler = options.Value;
+        _interval = scheduler.ClusterCheckinInterval > TimeSpan.Zero ? scheduler.ClusterCheckinInterval : TimeSpan.FromSeconds(5);
+        Heartbeat = new WorkerNodeHeartbeat(
+            $"{scheduler.NodeName}-{Guid.NewGuid().ToString("N")[..8]}",
+            scheduler.NodeName,
+            role.ToString().ToLowerInvariant(),
+            scheduler.Slots,
+            scheduler.AgentSlots,
+            string.Join(',', NodeLabels.Parse(scheduler.Labels)),
+            time.GetUtcNow());
+    }
+
+    /// <summary>What this process reports about itself.</summary>
+    public WorkerNodeHeartbeat Heartbeat { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await BeatAsync(cancellationToken);
+        _loop = LoopAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        try
+        {
+            await _nodes.StopAsync(Heartbeat.InstanceId, _time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(_logger, Heartbeat.InstanceId, e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                await BeatAsync(stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: StopAsync records the stop.
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _nodes.BeatAsync(Heartbeat, _time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(_logger, Heartbeat.InstanceId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the heartbeat of node instance {Instance}; retrying on the next check-in")]
+    private static partial void LogFailed(ILogger logger, string instance, Exception exception);
+}
