@@ -91,6 +91,12 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
             (request, ct) => pipeline!.HandleAsync(request, ct),
             async (context, ct) =>
             {
+                if (OAuth.OAuthPages.Matches(context.Request))
+                {
+                    await OAuth.OAuthPages.ServeAsync(context, runtime!, ct);
+                    return true;
+                }
+
                 if (AppManifests.AppManifestPages.Matches(context.Request))
                 {
                     await AppManifests.AppManifestPages.ServeAsync(context, runtime!, ct);
@@ -111,7 +117,7 @@ public sealed partial class GitHubSimulator : IAsyncDisposable
         var processes = new ProcessRunner(TimeProvider.System);
         runtime = new SimulatorRuntime(options, spec, app, shapes, dispatcher, new BareRepositoryRunner(processes), data);
         var faults = new FaultInjector();
-        var authenticator = new Authenticator(new AppJwtVerifier(key, appId), runtime.Tokens, options.TimeProvider);
+        var authenticator = new Authenticator(new AppJwtVerifier(key, appId), runtime.Tokens, options.TimeProvider, runtime.OAuth);
         pipeline = new RequestPipeline(runtime, authenticator, faults, HandlerRegistry.Instance);
         gitHttp = new GitHttpServer(runtime, processes);
         return new GitHubSimulator(runtime, listener, pipeline, gitHttp, key, faults, ownsData);

@@ -40,6 +40,9 @@ internal sealed class SimulatorRuntime(
     /// <summary>The App manifest flow's one-time codes and the Apps created from them.</summary>
     public AppManifests.AppManifestStore Manifests { get; } = new();
 
+    /// <summary>The App's OAuth client, the people who can sign in, their codes and user tokens.</summary>
+    public OAuth.OAuthStore OAuth { get; } = new(app.Id, options.TimeProvider);
+
     public RateLimiter Limiter { get; } = new(options.TimeProvider, options.RateLimitPerHour);
 
     public string DataDirectory { get; } = dataDirectory;

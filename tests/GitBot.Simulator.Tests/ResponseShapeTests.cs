@@ -116,6 +116,11 @@ public sealed class ResponseShapeTests
         await Call(app, HttpMethod.Post, $"app/hook/deliveries/{delivery}/attempts");
         var code = h.Simulator.CreateManifestCode("""{"name":"Shape Bot","url":"https://bot.example.org","redirect_url":"https://bot.example.org/cb","default_permissions":{"issues":"write"},"default_events":["issues"]}""");
         await Call(app, HttpMethod.Post, $"app-manifests/{code}/conversions");
+        h.Simulator.AddUser("mona", SimulatorHarness.Repo);
+        using var user = SimulatorHarness.Client(h.Simulator, h.Simulator.IssueUserToken("mona"));
+        await Call(user, HttpMethod.Get, "user");
+        await Call(user, HttpMethod.Get, "user/installations");
+        await Call(user, HttpMethod.Get, $"user/installations/{h.Installation.Id}/repositories");
         await h.Simulator.WaitForDeliveriesAsync(CancellationToken.None);
 
         Assert.Empty(h.Simulator.RejectedRequests);

@@ -34,6 +34,7 @@ internal sealed class HandlerRegistry
         ActionsHandlers.Register(registry);
         ReposHandlers.Register(registry);
         AppManifestHandlers.Register(registry);
+        UserHandlers.Register(registry);
         return registry;
     }
 }
