@@ -9,6 +9,7 @@ public sealed class GitHubOptions
     public const string SectionName = "GitHub";
     public const string DefaultApiUrl = "https://api.github.com/";
     public const string DefaultUserAgent = "GitBot";
+    public const string DefaultWebUrl = "https://github.com";
 
     /// <summary>The App github.com attributes an Actions job's <c>GITHUB_TOKEN</c> writes to (GitHub Actions).</summary>
     public const long DefaultTokenIdentityAppId = 15368;
@@ -51,6 +52,15 @@ public sealed class GitHubOptions
     public string TokenIdentityLogin { get; set; } = DefaultTokenIdentityLogin;
 
     public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>The App's OAuth client id, for dashboard sign-in with GitHub (the App settings page shows it).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The App's OAuth client secret, for dashboard sign-in. Treat it like a password.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>github.com's web root (or a GHES host's), where the OAuth pages live; in tests the simulator's base URL.</summary>
+    public string WebUrl { get; set; } = DefaultWebUrl;
 
     /// <summary>Longest wait GitBot accepts for a rate limit to clear before answering <c>RateLimited</c> instead.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(2);

@@ -50,6 +50,8 @@ public static class GitHubServiceCollectionExtensions
             sp.GetRequiredService<IOptions<GitHubOptions>>().Value,
             sp.GetRequiredService<AppJwtIssuerHolder>().Issuer is null ? null : sp.GetRequiredService<InstallationTokenProvider>(),
             sp.GetRequiredService<AppJwtIssuerHolder>().Problem));
+        services.TryAddSingleton(sp => new UserAccessClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<IOptions<GitHubOptions>>().Value));
         return services;
     }
 
@@ -68,6 +70,9 @@ public static class GitHubServiceCollectionExtensions
             : options.TokenIdentityAppId;
         options.TokenIdentityLogin = section[nameof(GitHubOptions.TokenIdentityLogin)] is { Length: > 0 } tokenLogin ? tokenLogin : options.TokenIdentityLogin;
         options.UserAgent = section[nameof(GitHubOptions.UserAgent)] is { Length: > 0 } agent ? agent : options.UserAgent;
+        options.ClientId = section[nameof(GitHubOptions.ClientId)] ?? options.ClientId;
+        options.ClientSecret = section[nameof(GitHubOptions.ClientSecret)] ?? options.ClientSecret;
+        options.WebUrl = section[nameof(GitHubOptions.WebUrl)] is { Length: > 0 } web ? web : options.WebUrl;
         options.MaxRateLimitWait = ReadTimeSpan(section, nameof(GitHubOptions.MaxRateLimitWait)) ?? options.MaxRateLimitWait;
         options.RequestTimeout = ReadTimeSpan(section, nameof(GitHubOptions.RequestTimeout)) ?? options.RequestTimeout;
         options.MaxServerErrorRetries = int.TryParse(section[nameof(GitHubOptions.MaxServerErrorRetries)], NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries)
