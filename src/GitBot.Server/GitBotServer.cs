@@ -9,6 +9,7 @@ using GitBot.Server.Webhooks;
 using GitBot.Storage;
 using GitBot.Workflows;
 using GitBot.Workflows.Deliveries;
+using GitBot.Workflows.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GitBot.Server;
@@ -88,6 +89,12 @@ public static partial class GitBotServer
 
         // Per-request framework logs cost more than the request itself at benchmark rates; GitBot logs what matters.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (GitBotLogging.IsJson(configuration))
+        {
+            builder.Logging.AddGitBotConsole(configuration);
+        }
+
+        services.AddGitBotTracing(configuration, "gitbot-serve", "Microsoft.AspNetCore");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.SectionName));
@@ -100,6 +107,7 @@ public static partial class GitBotServer
         services.AddGitHubClient(configuration);
         services.AddGitBotWorkflows(configuration, WorkflowHostRole.Serve);
         services.AddSingleton<TaskLogEndpoint>();
+        Dashboard.DashboardPagesServiceCollectionExtensions.AddDashboardPages(services, configuration);
         services.AddDashboardAccess(configuration);
 
         services.AddSingleton(sp => new WebhookIngressHandler(
@@ -135,7 +143,7 @@ public static partial class GitBotServer
         }
         else
         {
-            app.MapGet("/", context => context.Response.WriteAsync($"GitBot is running. GitHub delivers webhooks to {WebhookIngressHandler.Route}."));
+            Dashboard.DashboardEndpoints.Map(app);
             var logs = app.Services.GetRequiredService<TaskLogEndpoint>();
             app.MapGet(TaskLogEndpoint.Route, (long planId, string taskId, string? sig, CancellationToken cancellationToken) =>
                 logs.HandleAsync(planId, taskId, sig, cancellationToken));

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using GitBot.Core.Deliveries;
+using GitBot.Core.Observability;
 using GitBot.GitHub.Webhooks;
 using GitBot.Workflows.Deliveries;
 
@@ -57,6 +59,7 @@ public sealed partial class WebhookIngressHandler : IDisposable
         var response = context.Response;
         var deliveryId = Header(request, "X-GitHub-Delivery");
         var loggedId = ForLog(deliveryId);
+        using var activity = deliveryId is { Length: > 0 and <= MaxDeliveryIdLength } ? StartReceive(deliveryId, Header(request, "X-GitHub-Event")) : null;
         if (_verifier is null)
         {
             LogNotConfigured(_logger, loggedId);
@@ -77,6 +80,7 @@ public sealed partial class WebhookIngressHandler : IDisposable
         }
         finally
         {
+            activity?.SetTag("http.response.status_code", response.StatusCode);
             if (large)
             {
                 _largeBodies.Release();
@@ -85,6 +89,19 @@ public sealed partial class WebhookIngressHandler : IDisposable
     }
 
     public void Dispose() => _largeBodies.Dispose();
+
+    /// <summary>
+    /// The ingress side of the delivery's trace: a child of the root derived from the delivery id, so it shares the
+    /// trace id of the job that processes the delivery on any node (see <see cref="GitBotTelemetry"/>). The HTTP
+    /// request's own activity, which has a trace of its own, is linked.
+    /// </summary>
+    private static Activity? StartReceive(string deliveryId, string? eventName)
+    {
+        ActivityLink[]? links = Activity.Current is { } http ? [new ActivityLink(http.Context)] : null;
+        var activity = GitBotTelemetry.Source.StartActivity("webhook.receive", ActivityKind.Server, GitBotTelemetry.DeliveryContext(deliveryId), links: links);
+        activity?.SetTag("deliveryId", deliveryId).SetTag("event", eventName);
+        return activity;
+    }
 
     private async Task AcceptAsync(HttpContext context, WebhookSignatureVerifier verifier, string? deliveryId, string loggedId)
     {
