@@ -6,6 +6,7 @@ using GitBot.Storage.Budgets;
 using GitBot.Storage.Connections;
 using GitBot.Storage.Migrations;
 using GitBot.Storage.Plans;
+using GitBot.Storage.Runs;
 using Spectre.Console;
 
 namespace GitBot.Cli.Commands;
@@ -69,7 +70,8 @@ public static class StatusCommand
             // A database GitBot never started on holds no plans; reading it would only fail on missing tables.
             var reader = schema.AppliedVersion == 0
                 ? null
-                : new StatusReader(new SqlPlanStore(connections, TimeProvider.System), new SqlIssueSpendingStore(connections, TimeProvider.System), TimeProvider.System);
+                : new StatusReader(new SqlPlanStore(connections, TimeProvider.System), new SqlIssueSpendingStore(connections, TimeProvider.System),
+                    new SqlAgentRunStore(connections), TimeProvider.System);
             var view = new StatusView(output, error, parse.GetValue(json), CreateConsole(output));
             var repo = parse.GetValue(repository);
             if (repo is null)

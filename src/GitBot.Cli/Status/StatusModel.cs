@@ -21,7 +21,8 @@ internal sealed record PlanStatus(
     IReadOnlyList<TaskLine> Tasks,
     decimal TaskCostUsd,
     decimal OtherCostUsd,
-    decimal TotalCostUsd);
+    decimal TotalCostUsd,
+    IReadOnlyList<RunLine> Runs);
 
 /// <summary>One task of a plan with its latest run; the duration runs to now while the task is running.</summary>
 internal sealed record TaskLine(

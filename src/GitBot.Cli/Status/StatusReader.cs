@@ -1,5 +1,6 @@
 using GitBot.Core.Budgets;
 using GitBot.Core.Plans;
+using GitBot.Core.Runs;
 
 namespace GitBot.Cli.Status;
 
@@ -7,7 +8,7 @@ namespace GitBot.Cli.Status;
 /// Reads what <c>gitbot status</c> shows from the server's own stores; changes nothing. Costs are an issue's whole
 /// spending (every plan's tasks plus fixes, feedback and reviews), as <c>/agent status</c> counts them.
 /// </summary>
-internal sealed class StatusReader(IPlanStore plans, IIssueSpendingStore spending, TimeProvider time)
+internal sealed class StatusReader(IPlanStore plans, IIssueSpendingStore spending, IAgentRunStore runs, TimeProvider time)
 {
     /// <summary>Every repository with plans, by name.</summary>
     public async Task<IReadOnlyList<RepositoryStatus>> RepositoriesAsync(CancellationToken cancellationToken)
@@ -56,6 +57,9 @@ internal sealed class StatusReader(IPlanStore plans, IIssueSpendingStore spendin
     }
 
     /// <summary>The issue's newest plan, or null when the issue has none.</summary>
+    /// <summary>The most agent runs an issue's view lists (newest first).</summary>
+    public const int MaxRuns = 50;
+
     public async Task<PlanStatus?> PlanAsync(string repository, int issue, CancellationToken cancellationToken)
     {
         if (await plans.FindLatestAsync(repository, issue, cancellationToken) is not { } snapshot)
@@ -67,8 +71,13 @@ internal sealed class StatusReader(IPlanStore plans, IIssueSpendingStore spendin
         var other = await spending.GetSpentAsync(repository, issue, plan.Id, cancellationToken);
         var tasks = snapshot.Tasks.OrderBy(t => t.Ordinal).Select(Line).ToList();
         var taskCost = snapshot.Tasks.Sum(t => t.CostUsd);
+        var now = time.GetUtcNow();
+        var runLines = (await runs.ListForIssueAsync(repository, issue, MaxRuns, cancellationToken))
+            .Select(r => new RunLine(r.Id, r.Subject.Kind.ToString(), r.Role, r.Subject.TaskId, r.Subject.Attempt, r.Node, StatusText.Run(r.State), r.StartedAt,
+                Math.Round(r.Duration(now).TotalSeconds, 1), r.Turns, r.InputTokens, r.OutputTokens, r.CostUsd, r.ExitReason))
+            .ToList();
         return new PlanStatus(plan.Id, plan.Repository, plan.IssueNumber, plan.IssueTitle, StatusText.Plan(plan.State), plan.Reason,
-            plan.PullRequestNumber, tasks, taskCost, other, taskCost + other);
+            plan.PullRequestNumber, tasks, taskCost, other, taskCost + other, runLines);
     }
 
     private TaskLine Line(TaskRecord task)

@@ -72,6 +72,11 @@ internal sealed class StatusRenderer(IAnsiConsole console)
             console.Write(Runs(plan.Tasks));
         }
 
+        if (plan.Runs.Count > 0)
+        {
+            console.Write(AgentRuns(plan.Runs));
+        }
+
         var total = $"Total: {Cost(plan.TotalCostUsd)} (tasks {Cost(plan.TaskCostUsd)}, other agent runs {Cost(plan.OtherCostUsd)})";
         if (plan.PullRequest is { } pull)
         {
@@ -97,6 +102,31 @@ internal sealed class StatusRenderer(IAnsiConsole console)
                 Cost(task.CostUsd),
                 Markup.Escape(task.CommitSha is { Length: > 10 } sha ? sha[..10] : task.CommitSha ?? "-"),
                 Markup.Escape(task.LogPath ?? "-"));
+        }
+
+        return table;
+    }
+
+    private static Table AgentRuns(IReadOnlyList<RunLine> runs)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Agent runs (newest first)")
+            .AddColumn(new TableColumn("Run").RightAligned()).AddColumn("Agent").AddColumn("Task").AddColumn("Node").AddColumn("State")
+            .AddColumn(new TableColumn("Duration").RightAligned()).AddColumn(new TableColumn("Turns").RightAligned())
+            .AddColumn(new TableColumn("Tokens in/out").RightAligned()).AddColumn(new TableColumn("Cost").RightAligned()).AddColumn("Exit reason");
+        foreach (var run in runs)
+        {
+            var reason = run.ExitReason is { Length: > 60 } long_ ? long_[..57] + "..." : run.ExitReason ?? "-";
+            table.AddRow(
+                Number(run.Id),
+                Markup.Escape($"{run.Kind.ToLowerInvariant()} {run.Role}"),
+                Markup.Escape(run.TaskId is { } task ? $"{task} #{run.Attempt}" : "-"),
+                Markup.Escape(run.Node),
+                State(run.State),
+                Duration(run.DurationSeconds),
+                Number(run.Turns),
+                $"{Number(run.InputTokens)}/{Number(run.OutputTokens)}",
+                Cost(run.CostUsd),
+                Markup.Escape(reason.ReplaceLineEndings(" ")));
         }
 
         return table;

@@ -29,12 +29,29 @@ internal static class StatusText
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Spectre colour of a plan or task state word.</summary>
+    /// <summary>An agent run's state (<c>Running</c> or an outcome name such as <c>TimedOut</c>) as a word: <c>timed-out</c>.</summary>
+    public static string Run(string state)
+    {
+        var word = new System.Text.StringBuilder(state.Length + 4);
+        foreach (var c in state)
+        {
+            if (char.IsUpper(c) && word.Length > 0)
+            {
+                word.Append('-');
+            }
+
+            word.Append(char.ToLowerInvariant(c));
+        }
+
+        return word.ToString();
+    }
+
+    /// <summary>Spectre colour of a plan, task or run state word.</summary>
     public static string Colour(string state) => state switch
     {
         "succeeded" => "green",
         "running" or "planning" => "yellow",
-        "failed" or "blocked" or "needs-human" => "red",
+        "failed" or "blocked" or "needs-human" or "timed-out" or "max-turns-exceeded" or "budget-exceeded" or "failed-to-start" => "red",
         "awaiting-approval" or "queued" => "blue",
         "cancelled" => "grey",
         _ => "default",

@@ -72,6 +72,14 @@ public sealed class StatusCommandTests
         Assert.Contains("2026-11-22 12:00:00", run, StringComparison.Ordinal);
         Assert.Contains("/var/log/gitbot/api.log", run, StringComparison.Ordinal);
         Assert.Contains("Total: $2.25 (tasks $1.35, other agent runs $0.90) · pull request #42", output, StringComparison.Ordinal);
+        // The agent runs table: each run with agent, task, node, state, duration, turns, tokens, cost and exit reason.
+        var apiRun = Line(output, "task backend │ api #1");
+        Assert.Contains("node-a", apiRun, StringComparison.Ordinal);
+        Assert.Contains("succeeded", apiRun, StringComparison.Ordinal);
+        Assert.Contains("90.0 s", apiRun, StringComparison.Ordinal);
+        Assert.Contains("34000/5600", apiRun, StringComparison.Ordinal);
+        Assert.Contains("Added the API.", apiRun, StringComparison.Ordinal);
+        Assert.Contains("running", Line(output, "task backend │ ui #2"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +106,10 @@ public sealed class StatusCommandTests
         Assert.Equal(["succeeded", "running", "blocked"], tasks.Select(t => t.GetProperty("state").GetString()));
         Assert.Equal(90.0, tasks[0].GetProperty("durationSeconds").GetDouble());
         Assert.Equal(2.25m, planJson.RootElement.GetProperty("totalCostUsd").GetDecimal());
+        var runs = planJson.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["ui", "api"], runs.Select(r => r.GetProperty("taskId").GetString()));
+        Assert.Equal(["running", "succeeded"], runs.Select(r => r.GetProperty("state").GetString()));
+        Assert.Equal(12, runs[1].GetProperty("turns").GetInt32());
     }
 
     [Fact]

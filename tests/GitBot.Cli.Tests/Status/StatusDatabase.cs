@@ -3,11 +3,13 @@ using System.Globalization;
 using GitBot.Cli.Commands;
 using GitBot.Core.Budgets;
 using GitBot.Core.Plans;
+using GitBot.Core.Runs;
 using GitBot.Storage;
 using GitBot.Storage.Budgets;
 using GitBot.Storage.Connections;
 using GitBot.Storage.Migrations;
 using GitBot.Storage.Plans;
+using GitBot.Storage.Runs;
 using GitBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,6 +44,7 @@ internal sealed class StatusDatabase : IDisposable
             await using var connections = new DatabaseConnectionFactory(resolved);
             await new DatabaseMigrator(connections, TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
             await SeedAsync(new SqlPlanStore(connections, TimeProvider.System), new SqlIssueSpendingStore(connections, TimeProvider.System));
+            await SeedRunsAsync(new SqlAgentRunStore(connections));
         }
 
         return db;
@@ -78,6 +81,18 @@ internal sealed class StatusDatabase : IDisposable
         var waiting = await CreateAsync(plans, "acme/api", 1, "Rate limits");
         await ApplyAsync(plans, waiting, PlanState.AwaitingApproval, null, null,
             Task(waiting.Id, "1", 0, TaskState.Pending, 0, null, 0m, null));
+    }
+
+    /// <summary>Agent runs of octo/widgets#7: api's run (finished, 90 s) and ui's second attempt (still running).</summary>
+    private static async Task SeedRunsAsync(SqlAgentRunStore runs)
+    {
+        var api = await runs.StartAsync(
+            new AgentRunStart(new AgentRunSubject("octo/widgets", AgentRunKind.Task, 7, null, 2, "api", 1), "backend", "claude-code", "node-a", "/var/log/gitbot/api.log", T0),
+            CancellationToken.None);
+        Assert.True(await runs.FinishAsync(api, new AgentRunFinish("Succeeded", 0, 12, 34_000, 5_600, 1.25m, "Added the API.", T0.AddSeconds(90)), CancellationToken.None));
+        await runs.StartAsync(
+            new AgentRunStart(new AgentRunSubject("octo/widgets", AgentRunKind.Task, 7, null, 2, "ui", 2), "backend", "claude-code", "node-b", null, T0),
+            CancellationToken.None);
     }
 
     private static async Task<PlanRecord> CreateAsync(SqlPlanStore plans, string repository, int issue, string title)
