@@ -51,6 +51,44 @@ public sealed class DashboardAccess
         return DashboardViewer.User(session.Login, session.Repositories);
     }
 
+    /// <summary>
+    /// The viewer who may see <paramref name="repository"/> ("owner/name"; null for pages about no one repository), or
+    /// null after answering the request: anonymous → 302 to sign-in (<see cref="DashboardRequestKind.Page"/>) or 401
+    /// (<see cref="DashboardRequestKind.Data"/>); a repository the viewer cannot see → 404, the same as one that does not exist.
+    /// </summary>
+    public async Task<DashboardViewer?> RequireViewerAsync(HttpContext context, DashboardRequestKind kind, string? repository,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var viewer = await ResolveAsync(context, cancellationToken);
+        if (viewer is null)
+        {
+            if (kind == DashboardRequestKind.Page)
+            {
+                var back = context.Request.Path.Value + context.Request.QueryString.Value;
+                context.Response.Redirect(DashboardAuthEndpoints.LoginRoute + "?returnUrl=" + Uri.EscapeDataString(ReturnUrl.Sanitize(back)));
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Sign in (or send the admin token) to see this.", cancellationToken);
+            }
+
+            return null;
+        }
+
+        if (repository is not null && !viewer.CanSee(repository))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Not found.", cancellationToken);
+            return null;
+        }
+
+        return viewer;
+    }
+
     private bool IsAdminToken(string authorization)
     {
         const string Scheme = "Bearer ";
