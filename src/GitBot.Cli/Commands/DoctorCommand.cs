@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GitBot.Cli.Configuration;
 using GitBot.Cli.Doctor;
+using GitBot.Cli.Progress;
 using GitBot.Git.Processes;
 
 namespace GitBot.Cli.Commands;
@@ -23,7 +24,7 @@ public static class DoctorCommand
             }
 
             var runner = new ProcessRunner(TimeProvider.System);
-            var doctor = new DoctorRunner(DoctorChecks.All(runner, loaded.FilePath));
+            var doctor = new DoctorRunner(DoctorChecks.All(runner, loaded.FilePath), CliProgress.For(output));
             return await doctor.RunAsync(loaded.Configuration, output, cancellationToken);
         });
         return command;

@@ -54,6 +54,9 @@ public sealed class SetupRunner(SetupOptions options, HttpClient http, ProcessRu
             BrowserLauncher.Open(processes, root);
         }
 
+        // The long wait of setup: say what it waits for and for how long, so a quiet terminal is not mistaken for a hang.
+        await output.WriteLineAsync($"... waiting for GitHub to redirect the browser back to {root}{CallbackPath} (up to {options.Timeout}); Ctrl+C cancels");
+        await output.FlushAsync(cancellationToken);
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await using var stop = linked.Token.Register(listener.Stop);
