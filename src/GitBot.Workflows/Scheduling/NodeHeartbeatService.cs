@@ -19,6 +19,7 @@ public sealed partial class NodeHeartbeatService : IHostedService, IAsyncDisposa
     private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposed;
 
     public NodeHeartbeatService(IWorkerNodeStore nodes, IOptions<SchedulerOptions> options, WorkflowHostRole role, TimeProvider time,
         ILogger<NodeHeartbeatService> logger)
@@ -68,6 +69,12 @@ public sealed partial class NodeHeartbeatService : IHostedService, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes this once per registration (as itself and as a hosted service).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         _stopping.Dispose();
     }
