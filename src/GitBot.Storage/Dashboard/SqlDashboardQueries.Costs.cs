@@ -12,6 +12,9 @@ public sealed partial class SqlDashboardQueries
 
     private const long DayMs = 86_400_000;
 
+    /// <summary>A guard on the grouped rows read (days × repositories × roles).</summary>
+    private const int CostRowLimit = 100_000;
+
     public async Task<CostReport> GetCostsAsync(IReadOnlyCollection<string>? repositories, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
@@ -22,37 +25,22 @@ public sealed partial class SqlDashboardQueries
             return new CostReport(days, [.. dayKeys.Select(d => new CostPoint(DayLabel(d), 0m))], [], []);
         }
 
-        var args = new { since = firstDay * DayMs, repos = Lowered(repositories) ?? [], limit = CostBarLimit };
+        var args = new { since = firstDay * DayMs, repos = Lowered(repositories) ?? [], rows = CostRowLimit };
         var filter = And(repositories, "repository");
+        // One pass over the window: PostgreSQL sums per (day, repository, role), at most days × repositories × roles
+        // rows; SQLite returns the runs and C# sums their decimal text. Either way C# folds the rows into the three charts.
+        var sql = Postgres
+            ? $"SELECT started_at / {DayMs} AS Day, repository AS Repository, role AS Role, CAST(SUM(cost_usd) AS text) AS Cost FROM agent_runs " +
+              $"WHERE started_at >= @since {filter} GROUP BY started_at / {DayMs}, repository, role LIMIT @rows"
+            : $"SELECT started_at / {DayMs} AS Day, repository AS Repository, role AS Role, cost_usd AS Cost FROM agent_runs WHERE started_at >= @since {filter}";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        Dictionary<string, decimal> perDay, perRepository, perRole;
-        if (Postgres)
-        {
-            perDay = SumByKey(await connection.QueryAsync<KeyCostRow>(new CommandDefinition(
-                $"SELECT CAST(started_at / {DayMs} AS text) AS Key, CAST(SUM(cost_usd) AS text) AS Cost FROM agent_runs " +
-                $"WHERE started_at >= @since {filter} GROUP BY started_at / {DayMs}", args, cancellationToken: cancellationToken)));
-            perRepository = SumByKey(await connection.QueryAsync<KeyCostRow>(new CommandDefinition(
-                "SELECT repository AS Key, CAST(SUM(cost_usd) AS text) AS Cost FROM agent_runs " +
-                $"WHERE started_at >= @since {filter} GROUP BY repository ORDER BY SUM(cost_usd) DESC, repository LIMIT @limit", args, cancellationToken: cancellationToken)));
-            perRole = SumByKey(await connection.QueryAsync<KeyCostRow>(new CommandDefinition(
-                "SELECT role AS Key, CAST(SUM(cost_usd) AS text) AS Cost FROM agent_runs " +
-                $"WHERE started_at >= @since {filter} GROUP BY role ORDER BY SUM(cost_usd) DESC, role LIMIT @limit", args, cancellationToken: cancellationToken)));
-        }
-        else
-        {
-            var rows = (await connection.QueryAsync<CostRunRow>(new CommandDefinition(
-                "SELECT started_at AS StartedAt, repository AS Repository, role AS Role, cost_usd AS Cost FROM agent_runs " +
-                $"WHERE started_at >= @since {filter}", args, cancellationToken: cancellationToken))).ToList();
-            perDay = Sum(rows, r => (r.StartedAt / DayMs).ToString(CultureInfo.InvariantCulture));
-            perRepository = Sum(rows, r => r.Repository);
-            perRole = Sum(rows, r => r.Role);
-        }
-
+        var rows = (await connection.QueryAsync<CostRunRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))).ToList();
+        var perDay = Sum(rows, r => r.Day.ToString(CultureInfo.InvariantCulture));
         return new CostReport(
             days,
             [.. dayKeys.Select(d => new CostPoint(DayLabel(d), perDay.GetValueOrDefault(d.ToString(CultureInfo.InvariantCulture))))],
-            Largest(perRepository),
-            Largest(perRole));
+            Largest(Sum(rows, r => r.Repository)),
+            Largest(Sum(rows, r => r.Role)));
     }
 
     private static Dictionary<string, decimal> Sum(List<CostRunRow> rows, Func<CostRunRow, string> key)
@@ -74,10 +62,10 @@ public sealed partial class SqlDashboardQueries
         DateTimeOffset.FromUnixTimeMilliseconds(day * DayMs).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>One run's cost with what the charts group by (SQLite).</summary>
+/// <summary>A cost (one run's on SQLite, a sum on PostgreSQL) with what the charts group by: the UTC day number, repository, role.</summary>
 internal sealed class CostRunRow
 {
-    public long StartedAt { get; set; }
+    public long Day { get; set; }
     public string Repository { get; set; } = "";
     public string Role { get; set; } = "";
     public string? Cost { get; set; }
