@@ -13,6 +13,7 @@ public static class ObservabilityEndpoints
         services.AddMetrics();
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<ClusterMetrics>();
         services.AddSingleton<ReadinessProbe>();
         return services;
     }
@@ -22,11 +23,13 @@ public static class ObservabilityEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var collector = app.Services.GetRequiredService<MetricsCollector>();
         var readiness = app.Services.GetRequiredService<ReadinessProbe>();
+        var cluster = app.Services.GetRequiredService<ClusterMetrics>();
         app.MapGet(ReadinessProbe.Route, readiness.HandleAsync);
-        app.MapGet(MetricsRoute, context =>
+        app.MapGet(MetricsRoute, async context =>
         {
+            var families = collector.Collect().Concat(await cluster.CollectAsync(context.RequestAborted)).OrderBy(f => f.Name, StringComparer.Ordinal);
             context.Response.ContentType = PrometheusTextRenderer.ContentType;
-            return context.Response.WriteAsync(PrometheusTextRenderer.Render(collector.Collect()), context.RequestAborted);
+            await context.Response.WriteAsync(PrometheusTextRenderer.Render(families), context.RequestAborted);
         });
     }
 }
