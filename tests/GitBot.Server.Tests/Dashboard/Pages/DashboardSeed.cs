@@ -42,9 +42,9 @@ internal sealed class DashboardSeed(TestServer server)
     }
 
     /// <summary>A finished (so no job picks it up) plan of issue <paramref name="issue"/>: A → B, A → C, with the given states.</summary>
-    public async Task<PlanRecord> PlanAsync(int issue, string title, TaskState a, TaskState b, TaskState c, int? pull = null)
+    public async Task<PlanRecord> PlanAsync(int issue, string title, TaskState a, TaskState b, TaskState c, int? pull = null, string repository = Repository)
     {
-        var plan = (await Plans.CreateAsync(new NewPlan(1, Repository, issue, title, "agent", "alice", "main", "https://example.invalid/x.git", "", "d-1"), None)).Plan;
+        var plan = (await Plans.CreateAsync(new NewPlan(1, repository, issue, title, "agent", "alice", "main", "https://example.invalid/x.git", "", "d-1"), None)).Plan;
         TaskRecord Task(string id, int ordinal, TaskState state, params string[] deps) =>
             new(plan.Id, ordinal, new PlannedTask(id, $"Title of {id}", "backend", "Do it", deps, []), state, 1, null, null, 0m, null, null, null, null);
         var changed = plan with { State = PlanState.Failed, PullRequestNumber = pull };
@@ -60,8 +60,8 @@ internal sealed class DashboardSeed(TestServer server)
         Assert.True(await Plans.ApplyAsync(new PlanChange(snapshot.Plan.Version, snapshot.Plan, [task], []), None));
     }
 
-    public Task<long> RunAsync(int issue, string? logPath, string taskId = "A") =>
-        Runs.StartAsync(new AgentRunStart(new AgentRunSubject(Repository, AgentRunKind.Task, issue, null, null, taskId), "backend", "claude-code", "node-1", logPath, TimeProvider.System.GetUtcNow().AddMinutes(-2)), None);
+    public Task<long> RunAsync(int issue, string? logPath, string taskId = "A", string repository = Repository) =>
+        Runs.StartAsync(new AgentRunStart(new AgentRunSubject(repository, AgentRunKind.Task, issue, null, null, taskId), "backend", "claude-code", "node-1", logPath, TimeProvider.System.GetUtcNow().AddMinutes(-2)), None);
 
     public Task<bool> FinishAsync(long run, decimal cost) =>
         Runs.FinishAsync(run, new AgentRunFinish("Succeeded", 0, 7, 1200, 3400, cost, "done <ok>", TimeProvider.System.GetUtcNow()), None);
