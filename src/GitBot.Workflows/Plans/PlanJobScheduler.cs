@@ -20,19 +20,21 @@ public sealed partial class PlanJobScheduler(
     ILogger<PlanJobScheduler> logger)
 {
     /// <summary>Queues the planning of a plan (task list or planner agent).</summary>
-    public Task<bool> SchedulePlanningAsync(long planId, CancellationToken cancellationToken) =>
-        ScheduleAsync(JobBuilder.Create<PlanIssueJob>().WithIdentity(PlanJobKeys.Planning(planId))
-            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
+    public async Task<bool> SchedulePlanningAsync(long planId, CancellationToken cancellationToken) =>
+        await ScheduleAsync(JobBuilder.Create<PlanIssueJob>().WithIdentity(PlanJobKeys.Planning(planId))
+            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(),
+            await plans.GetAsync(planId, cancellationToken), TimeSpan.Zero, cancellationToken);
 
     /// <summary>Queues one run attempt of a task, after <paramref name="delay"/> (retry backoff).</summary>
     public async Task<bool> ScheduleTaskRunAsync(long planId, string taskId, int attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var labels = await RequiredLabelsAsync(planId, taskId, cancellationToken);
+        var snapshot = await plans.GetAsync(planId, cancellationToken);
+        var labels = RequiredLabels(snapshot, taskId);
         var group = NodeLabels.ExecutionGroup(labels);
         var scheduled = await ScheduleAsync(JobBuilder.Create<RunTaskJob>().WithIdentity(PlanJobKeys.TaskRun(planId, taskId, attempt))
             .UsingJobData(PlanJobKeys.PlanIdKey, planId)
             .UsingJobData(PlanJobKeys.TaskIdKey, taskId)
-            .UsingJobData(PlanJobKeys.AttemptKey, attempt).UsingTraceContext().RequestRecovery().Build(), delay, cancellationToken, group);
+            .UsingJobData(PlanJobKeys.AttemptKey, attempt).UsingTraceContext().RequestRecovery().Build(), snapshot, delay, cancellationToken, group);
         if (scheduled && group is not null)
         {
             // Visible when no node has the labels: the task then waits in the queue until one joins.
@@ -43,9 +45,10 @@ public sealed partial class PlanJobScheduler(
     }
 
     /// <summary>Queues the end of a plan: the pull request, or the report of what failed.</summary>
-    public Task<bool> ScheduleFinishAsync(long planId, CancellationToken cancellationToken) =>
-        ScheduleAsync(JobBuilder.Create<FinishPlanJob>().WithIdentity(PlanJobKeys.Finish(planId))
-            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(), TimeSpan.Zero, cancellationToken);
+    public async Task<bool> ScheduleFinishAsync(long planId, CancellationToken cancellationToken) =>
+        await ScheduleAsync(JobBuilder.Create<FinishPlanJob>().WithIdentity(PlanJobKeys.Finish(planId))
+            .UsingJobData(PlanJobKeys.PlanIdKey, planId).UsingTraceContext().RequestRecovery().Build(),
+            await plans.GetAsync(planId, cancellationToken), TimeSpan.Zero, cancellationToken);
 
     /// <summary>Removes a queued planning job that has not started (a cancelled plan).</summary>
     public async Task<bool> UnschedulePlanningAsync(long planId, CancellationToken cancellationToken)
@@ -62,9 +65,8 @@ public sealed partial class PlanJobScheduler(
     }
 
     /// <summary>The labels the task's role requires, from the plan's own configuration snapshot; none when unknown.</summary>
-    private async Task<IReadOnlyList<string>> RequiredLabelsAsync(long planId, string taskId, CancellationToken cancellationToken)
+    private IReadOnlyList<string> RequiredLabels(PlanSnapshot? snapshot, string taskId)
     {
-        var snapshot = await plans.GetAsync(planId, cancellationToken);
         var task = snapshot?.Tasks.FirstOrDefault(t => t.Id == taskId);
         if (snapshot is null || task is null)
         {
@@ -75,8 +77,16 @@ public sealed partial class PlanJobScheduler(
         return configuration.For(snapshot.Plan).Roles.TryGetValue(task.Definition.Role, out var role) ? role.Labels : [];
     }
 
-    private async Task<bool> ScheduleAsync(IJobDetail job, TimeSpan delay, CancellationToken cancellationToken, string? executionGroup = null)
+    private async Task<bool> ScheduleAsync(IJobDetail job, PlanSnapshot? plan, TimeSpan delay, CancellationToken cancellationToken, string? executionGroup = null)
     {
+        if (plan is not null)
+        {
+            // Read by the traced job wrapper into the job's log scope: every line of a plan job names its repository
+            // and issue, not only the plan id.
+            job.JobDataMap["repository"] = plan.Plan.Repository;
+            job.JobDataMap["issueNumber"] = plan.Plan.IssueNumber;
+        }
+
         var builder = TriggerBuilder.Create()
             .ForJob(job)
             .WithIdentity(job.Key.Name, job.Key.Group)
