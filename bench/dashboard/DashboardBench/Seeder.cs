@@ -103,7 +103,7 @@ internal static class Seeder
             await tx.CommitAsync();
         }
 
-        await connection.ExecuteAsync("ANALYZE");
+        await connection.ExecuteAsync("ANALYZE plans, plan_tasks, agent_runs, review_runs");
         return [.. plans];
     }
 }
