@@ -5,7 +5,7 @@
 # token:
 #  1. page render time, PAGE_ROUNDS sequential requests per page after 20 warm-ups: `/` (repositories, system panel,
 #     cost charts), a repository page, a random issue page (graph, runs, checks), a random run page;
-#  2. SSE fan-out: VIEWERS connections to one running issue's `/events`; 10 s idle, then CHANGES plan changes one second
+#  2. SSE fan-out: VIEWERS connections to one running issue's `/events`; 10 s idle, then CHANGES plan changes 1–2 s
 #     apart (a task's state and the plan version, written to the database as another node would): the time from the
 #     commit to each viewer's `live` event, updates missed, and the server process's CPU (from /proc: user+system time
 #     over wall time) and resident memory before, with the viewers connected, at peak and after they leave.

@@ -64,7 +64,7 @@ foreach (var (key, path, marker) in pages)
     Console.WriteLine(BenchStats.Line(key + "_ms", samples));
 }
 
-// 2. SSE fan-out: viewers all watching one running issue; the plan changes once a second.
+// 2. SSE fan-out: viewers all watching one running issue; the plan changes every 1-2 s.
 var watched = plans[0]; // plan 0 is unfinished (every fourth plan is), so its page is live
 var eventsPath = $"/repos/{watched.Repository}/issues/{watched.Issue}/events";
 GC.Collect();
@@ -96,7 +96,8 @@ await using (var connection = new NpgsqlConnection(connectionString))
             "UPDATE plan_tasks SET state = @state WHERE plan_id = @id AND task_id = 'B'; " +
             "UPDATE plans SET version = version + 1, updated_at = @now WHERE id = @id",
             new { state, id = watched.PlanId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
-        await Task.Delay(1_000);
+        // 1 to 2 s apart at random, so the changes fall at every phase of the server's poll interval.
+        await Task.Delay(1_000 + random.Next(1_000));
         rssPeak = Math.Max(rssPeak, ProcStats.RssMiB(serverPid));
         foreach (var viewer in viewers)
         {
