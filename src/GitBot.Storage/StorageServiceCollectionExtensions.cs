@@ -37,6 +37,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<GitBot.Core.Executors.ITaskDispatchStore, GitBot.Storage.Executors.SqlTaskDispatchStore>();
         services.AddSingleton<GitBot.Core.Dashboard.IDashboardQueries, GitBot.Storage.Dashboard.SqlDashboardQueries>();
         services.AddSingleton<GitBot.Core.Runs.IAgentRunStore, GitBot.Storage.Runs.SqlAgentRunStore>();
+        services.AddSingleton<GitBot.Core.Runs.ILostRunSweeper, GitBot.Storage.Runs.SqlAgentRunStore>();
+        services.AddSingleton<GitBot.Core.Reviews.Gate.IGateRecordStore, GitBot.Storage.Reviews.SqlGateRecordStore>();
         services.AddSingleton<GitBot.Core.Dashboard.Sessions.IDashboardSessionStore, GitBot.Storage.Dashboard.SqlDashboardSessionStore>();
         services.AddSingleton<GitBot.Core.Scheduling.IWorkerNodeStore, GitBot.Storage.Scheduling.SqlWorkerNodeStore>();
         // Nodes check in every Scheduler:ClusterCheckinInterval (5 s unless set); three missed check-ins make a node dead.

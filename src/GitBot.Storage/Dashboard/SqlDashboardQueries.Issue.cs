@@ -1,6 +1,8 @@
 using Dapper;
 using GitBot.Core.Dashboard;
+using GitBot.Core.Reviews.Gate;
 using GitBot.Core.Reviews.Runs;
+using GitBot.Storage.Reviews;
 
 namespace GitBot.Storage.Dashboard;
 
@@ -23,7 +25,9 @@ public sealed partial class SqlDashboardQueries
             new { repository, issueNumber, pull = pull ?? -1, runLimit },
             cancellationToken: cancellationToken));
         var checks = pull is { } number ? await ReadChecksAsync(connection, repository, number, cancellationToken) : [];
-        return new IssueDetail(repository, issueNumber, plan, [.. runs.Select(r => r.ToRecord())], checks, ReviewGate.Derive(checks));
+        var stored = pull is { } gated ? IssueGate.Current(await ReadGateAsync(connection, repository, gated, cancellationToken), checks) : null;
+        var gate = stored is null ? ReviewGate.Derive(checks) : IssueGate.StatusOf(stored.Conclusion);
+        return new IssueDetail(repository, issueNumber, plan, [.. runs.Select(r => r.ToRecord())], checks, gate, stored);
     }
 
     public async Task<IssueFingerprint> GetFingerprintAsync(string repository, int issueNumber, CancellationToken cancellationToken)
@@ -41,7 +45,23 @@ public sealed partial class SqlDashboardQueries
         var reviews = plan?.PullRequestNumber is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT MAX(updated_at) FROM review_runs WHERE repository = @repository AND pull_number = @pull",
             new { repository, pull }, cancellationToken: cancellationToken));
-        return new IssueFingerprint(plan?.Id ?? 0, plan?.Version ?? 0, plan?.UpdatedAt ?? 0, runs.Count, runs.MaxId ?? 0, runs.Finished, reviews ?? 0);
+        // The gate row's updated_at moves on every write (SqlGateRecordStore), so a recompute always changes the page.
+        var gate = plan?.PullRequestNumber is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT updated_at FROM pull_request_gates WHERE repository = @repository AND pull_number = @pull",
+            new { repository, pull }, cancellationToken: cancellationToken));
+        return new IssueFingerprint(plan?.Id ?? 0, plan?.Version ?? 0, plan?.UpdatedAt ?? 0, runs.Count, runs.MaxId ?? 0, runs.Finished, reviews ?? 0,
+            gate ?? 0);
+    }
+
+    /// <summary>The pull request's stored gate row (its primary key), or null.</summary>
+    private static async Task<GateRecord?> ReadGateAsync(
+        System.Data.Common.DbConnection connection, string repository, int pull, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<GateRecordRow>(new CommandDefinition(
+            "SELECT repository AS Repository, pull_number AS PullNumber, head_sha AS HeadSha, conclusion AS Conclusion, " +
+            "summary AS Summary, updated_at AS UpdatedAt FROM pull_request_gates WHERE repository = @repository AND pull_number = @pull",
+            new { repository, pull }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
     }
 
     /// <summary>The newest head's checks, one per agent (its newest row), superseded ones left out.</summary>

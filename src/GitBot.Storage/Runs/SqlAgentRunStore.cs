@@ -9,9 +9,11 @@ namespace GitBot.Storage.Runs;
 /// <see cref="IAgentRunStore"/> on SQLite or PostgreSQL. Every operation is one statement. A run is finished at most
 /// once: the finishing UPDATE only matches a row whose state is still <c>Running</c>, so of two concurrent finishes one
 /// changes the row and the other changes nothing. Costs are exact: PostgreSQL keeps <c>numeric</c> (written from and
-/// read as invariant text), SQLite keeps invariant decimal text. Times are Unix epoch milliseconds.
+/// read as invariant text), SQLite keeps invariant decimal text. Times are Unix epoch milliseconds. The lost-run sweep
+/// (<see cref="ILostRunSweeper"/>) is one UPDATE over the partial index of running runs, with the same
+/// <c>state = 'Running'</c> guard, so it never overwrites a normal finish.
 /// </summary>
-public sealed class SqlAgentRunStore(DatabaseConnectionFactory connections) : IAgentRunStore
+public sealed class SqlAgentRunStore(DatabaseConnectionFactory connections) : IAgentRunStore, ILostRunSweeper
 {
     private bool Postgres => connections.IsPostgres;
 
@@ -111,5 +113,19 @@ public sealed class SqlAgentRunStore(DatabaseConnectionFactory connections) : IA
         var rows = await connection.QueryAsync<AgentRunRow>(new CommandDefinition(
             $"SELECT {Columns} FROM agent_runs r WHERE r.plan_id = @planId ORDER BY r.id", new { planId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<int> FinishLostAsync(DateTimeOffset now, TimeSpan livenessWindow, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(livenessWindow, TimeSpan.Zero);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var cutoff = nowMs - (long)livenessWindow.TotalMilliseconds;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE agent_runs SET state = '{ILostRunSweeper.LostState}', " +
+            "exit_reason = 'node ' || node || ' stopped checking in', finished_at = @now " +
+            $"WHERE state = '{AgentRunRecord.RunningState}' AND started_at < @cutoff AND NOT EXISTS (SELECT 1 FROM worker_nodes w " +
+            "WHERE w.node = agent_runs.node AND w.stopped_at IS NULL AND w.last_seen >= @cutoff)",
+            new { now = nowMs, cutoff }, cancellationToken: cancellationToken));
     }
 }

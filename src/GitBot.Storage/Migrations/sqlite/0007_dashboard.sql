@@ -59,3 +59,15 @@ CREATE TABLE dashboard_sessions (
 );
 
 CREATE INDEX ix_dashboard_sessions_expiry ON dashboard_sessions (expires_at);
+
+-- The last gitbot/gate decision GitBot wrote for a pull request (one row per PR, replaced on every recompute), so the
+-- dashboard shows the real gate (agent checks, approvals, pusher rules) rather than one derived from review_runs.
+CREATE TABLE pull_request_gates (
+    repository    TEXT    NOT NULL,
+    pull_number   INTEGER NOT NULL,
+    head_sha      TEXT    NOT NULL, -- the head the decision was made for
+    conclusion    TEXT    NOT NULL, -- success | failure | pending
+    summary       TEXT    NOT NULL, -- what is missing, scrubbed, at most 2000 characters
+    updated_at    INTEGER NOT NULL,
+    PRIMARY KEY (repository, pull_number)
+);
