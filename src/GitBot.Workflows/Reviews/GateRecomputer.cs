@@ -16,7 +16,8 @@ namespace GitBot.Workflows.Reviews;
 /// branch's <c>gate:</c> settings. Idempotent (the same facts give the same run, updated in place) and serialized per PR
 /// on this node, so concurrent events for one head leave exactly one run. A draft PR is never green. When the gate
 /// is green and a merge is wanted (<c>gate.auto_merge</c>, or a merge asked for by <c>/agent merge</c>),
-/// <see cref="GateMerger"/> merges passing the head that was judged.
+/// <see cref="GateMerger"/> merges passing the head that was judged. Every decision written to GitHub is also stored
+/// (<see cref="IGateRecordStore"/>) for the dashboard, best effort: a database failure is logged and the gate goes on.
 /// </summary>
 public sealed partial class GateRecomputer(
     GitHubClientFactory github,
@@ -25,7 +26,8 @@ public sealed partial class GateRecomputer(
     GateCheckRunWriter writer,
     GateMerger merger,
     GateLocks locks,
-    ILogger<GateRecomputer> logger)
+    ILogger<GateRecomputer> logger,
+    IGateRecordStore? gateRecords = null)
 {
     /// <summary>Recomputes and posts the gate; merges when green and the repository has <c>gate.auto_merge</c>.</summary>
     public Task<GateRecomputeResult> RecomputeAsync(long installationId, string repository, int number, CancellationToken cancellationToken) =>
@@ -71,6 +73,7 @@ public sealed partial class GateRecomputer(
         var decision = Draft(GateEvaluator.Evaluate(input), pull);
         var runId = await writer.WriteAsync(client, name.Owner, name.Name, pull.Head.Sha, identity, decision, cancellationToken);
         LogGate(logger, repository, number, pull.Head.Sha, decision.Conclusion, runId);
+        await RecordAsync(repository, number, pull.Head.Sha, decision, cancellationToken);
         GateMergeResult? merged = null;
         if (decision.Green && (merge || config?.Gate.AutoMerge == true))
         {
@@ -93,6 +96,24 @@ public sealed partial class GateRecomputer(
         return [.. pulls.Where(p => string.Equals(p.Head.Sha, headSha, StringComparison.OrdinalIgnoreCase)).Select(p => p.Number)];
     }
 
+    /// <summary>Stores the decision for the dashboard; the check run on GitHub is what counts, so a failure here only warns.</summary>
+    private async Task RecordAsync(string repository, int number, string headSha, GateDecision decision, CancellationToken cancellationToken)
+    {
+        if (gateRecords is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await gateRecords.UpsertAsync(repository, number, headSha, decision.Conclusion, GateRecord.SummaryOf(decision), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRecordFailed(logger, repository, number, e);
+        }
+    }
+
     /// <summary>GitHub cannot merge a draft; the gate says so rather than going green.</summary>
     private static GateDecision Draft(GateDecision decision, GitHubPullRequest pull)
     {
@@ -107,4 +128,7 @@ public sealed partial class GateRecomputer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gate of {Repository}#{Number} at {HeadSha}: {Conclusion} (check run {CheckRunId})")]
     private static partial void LogGate(ILogger logger, string repository, int number, string headSha, GateConclusion conclusion, long checkRunId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the gate of {Repository}#{Number} for the dashboard; the check run was written")]
+    private static partial void LogRecordFailed(ILogger logger, string repository, int number, Exception exception);
 }

@@ -1,4 +1,5 @@
 using GitBot.Agents.Runs;
+using GitBot.Core.Runs;
 using GitBot.Core.Scheduling;
 using GitBot.Workflows.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,8 @@ public static class RunRecordingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SchedulerOptions>>(),
             role,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<NodeHeartbeatService>>()));
+            sp.GetRequiredService<ILogger<NodeHeartbeatService>>(),
+            sp.GetService<ILostRunSweeper>()));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NodeHeartbeatService>());
         return services;
     }
