@@ -119,7 +119,10 @@ public sealed class DashboardScenario : IAsyncDisposable
         return last!;
     }
 
-    /// <summary>Opens a gate: <c>talk</c> makes task 2 print <see cref="LateLine"/>; <c>2</c> and <c>3</c> let those tasks finish.</summary>
+    /// <summary>
+    /// Opens a gate: <c>talk</c> makes task 2 print <see cref="LateLine"/>; then <c>2</c> lets task 2 finish (it waits
+    /// for <c>talk</c> first); <c>3</c> lets task 3 finish.
+    /// </summary>
     public void Open(string gate) => File.WriteAllText(Path.Combine(_gates.Path, gate), "open\n");
 
     /// <summary>The id of task <paramref name="taskId"/>'s running agent run (from the run store the dashboard reads).</summary>

@@ -47,8 +47,8 @@ public sealed class LiveGraphTests(ChromiumBrowser chromium) : IClassFixture<Chr
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
         await page.EvaluateAsync("() => { window.__marker = 1; }");
 
+        scenario.Open("talk");
         scenario.Open("2");
-        await scenario.WaitForPlanAsync(p => p.Tasks.Any(t => t.Id == "2" && t.State == GitBot.Core.Plans.TaskState.Succeeded));
 
         await Expect(Node(page, "2")).ToHaveAttributeAsync("data-state", "Succeeded");
         await Expect(Node(page, "3")).ToHaveAttributeAsync("data-state", "Running");
