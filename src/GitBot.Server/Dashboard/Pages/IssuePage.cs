@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GitBot.Core.Dashboard;
+using GitBot.Core.Reviews.Gate;
 using GitBot.Core.Runs;
 
 namespace GitBot.Server.Dashboard.Pages;
@@ -134,8 +135,39 @@ public static class IssuePage
             html.Append("</ul>");
         }
 
+        return html.Append(Gate(detail)).Append("</section>").ToString();
+    }
+
+    /// <summary>
+    /// <c>#gate</c>: the stored <c>gitbot/gate</c> decision (conclusion, head, what is missing) when there is one for the
+    /// current head, else the gate derived from the review checks, labelled "derived" (it knows nothing of approvals).
+    /// </summary>
+    private static string Gate(IssueDetail detail)
+    {
         var gate = detail.Gate.ToString().ToLowerInvariant();
-        return html.Append("<p id=\"gate\" data-gate=\"").Append(gate).Append("\">Gate (from the stored review checks): ").Append(gate).Append("</p></section>").ToString();
+        var html = new StringBuilder("<p id=\"gate\" data-gate=\"").Append(gate).Append('"');
+        if (detail.StoredGate is not { } stored)
+        {
+            return html.Append(">Gate (derived from the stored review checks): ").Append(gate).Append("</p>").ToString();
+        }
+
+        html.Append(" data-gate-head=\"").Append(Html.E(stored.HeadSha)).Append("\">Gate: ").Append(gate)
+            .Append(" (gitbot/gate at <code>").Append(Html.E(stored.HeadSha[..Math.Min(12, stored.HeadSha.Length)])).Append("</code>)");
+        var lines = stored.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (stored.Conclusion == GateConclusion.Success)
+        {
+            html.Append(lines.Length > 0 ? ": " + Html.E(string.Join(' ', lines)) : string.Empty);
+        }
+        else if (lines.Length > 0)
+        {
+            html.Append(". Missing:");
+            foreach (var line in lines)
+            {
+                html.Append("<br>- ").Append(Html.E(line));
+            }
+        }
+
+        return html.Append("</p>").ToString();
     }
 
     /// <summary>A JavaScript string literal safe inside a script element.</summary>
