@@ -52,6 +52,19 @@ public static partial class DashboardEndpoints
 
     internal static IResult HtmlPage(string html) => Results.Content(html, "text/html; charset=utf-8");
 
+    /// <summary>
+    /// 404 with a short page that does not say which of "does not exist" and "you may not see it" holds, so neither can
+    /// be probed; a browser shows it instead of its own error page.
+    /// </summary>
+    internal static IResult NotFoundPage(string login) => Results.Content(
+        Pages.Html.Page(
+            "Not found",
+            "<h1>Not found</h1><p>There is nothing here, or nothing you can see. Repositories appear on the dashboard when your " +
+            "GitHub account can reach them through the GitBot App's installations.</p><p><a href=\"/\">Back to the dashboard</a></p>",
+            login),
+        "text/html; charset=utf-8",
+        statusCode: StatusCodes.Status404NotFound);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster status could not be read for the dashboard")]
     internal static partial void LogClusterStatusFailed(ILogger logger, Exception exception);
 }

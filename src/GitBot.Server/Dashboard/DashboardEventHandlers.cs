@@ -26,6 +26,7 @@ internal sealed class DashboardEventHandlers(
         if (await DashboardHandlers.FindRepositoryAsync(viewer, $"{owner}/{name}", queries, cancellationToken) is not { } repository)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("Not found.", cancellationToken);
             return;
         }
 
@@ -79,7 +80,7 @@ internal sealed class DashboardEventHandlers(
         var run = await queries.GetRunAsync(id, cancellationToken);
         if (run is null || !viewer.CanSee(run.Subject.Repository) || run.LogPath is null)
         {
-            return Results.NotFound();
+            return Results.Text("Not found.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
         return File.Exists(run.LogPath)
@@ -101,6 +102,7 @@ internal sealed class DashboardEventHandlers(
         if (run is null || !viewer.CanSee(run.Subject.Repository) || run.LogPath is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("Not found.", cancellationToken);
             return;
         }
 

@@ -51,7 +51,7 @@ internal sealed class DashboardHandlers(
 
         if (await FindRepositoryAsync(viewer, $"{owner}/{name}", queries, cancellationToken) is not { } repository)
         {
-            return Results.NotFound();
+            return DashboardEndpoints.NotFoundPage(viewer.Login);
         }
 
         var issues = await queries.ListIssuesAsync(repository, page ?? 1, options.IssuesPerPage, cancellationToken);
@@ -67,13 +67,13 @@ internal sealed class DashboardHandlers(
 
         if (await FindRepositoryAsync(viewer, $"{owner}/{name}", queries, cancellationToken) is not { } repository)
         {
-            return Results.NotFound();
+            return DashboardEndpoints.NotFoundPage(viewer.Login);
         }
 
         var detail = await queries.GetIssueAsync(repository, number, options.RunsPerIssue, cancellationToken);
         if (detail.Plan is null && detail.Runs.Count == 0)
         {
-            return Results.NotFound();
+            return DashboardEndpoints.NotFoundPage(viewer.Login);
         }
 
         return DashboardEndpoints.HtmlPage(IssuePage.Render(viewer.Login, detail, time.GetUtcNow()));
@@ -88,7 +88,7 @@ internal sealed class DashboardHandlers(
 
         var run = await queries.GetRunAsync(id, cancellationToken);
         return run is null || !viewer.CanSee(run.Subject.Repository)
-            ? Results.NotFound()
+            ? DashboardEndpoints.NotFoundPage(viewer.Login)
             : DashboardEndpoints.HtmlPage(RunPage.Render(viewer.Login, run, time.GetUtcNow()));
     }
 

@@ -92,6 +92,8 @@ public sealed class DashboardPagesTests
         {
             using var response = await server.Client.SendAsync(DashboardSeed.Admin(missing));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            // A body a browser shows (Chromium replaces an empty 404 with its own error page), the same for both causes.
+            Assert.Contains("Not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // A run without a log file on this node: 404 naming the node.
