@@ -118,13 +118,11 @@ public sealed partial class LiveIssueBroadcaster(
                     lock (_gate)
                     {
                         watch.Latest = fragment;
-                        // The first read only primes the fingerprint: subscribers' pages were rendered just now.
-                        if (last is not null)
+                        // The first render is sent too: a subscriber's page was rendered before this read, and a change
+                        // between the two would otherwise never reach it. Replacing #live with the same HTML is harmless.
+                        foreach (var subscriber in watch.Subscribers)
                         {
-                            foreach (var subscriber in watch.Subscribers)
-                            {
-                                subscriber.TryWrite(fragment);
-                            }
+                            subscriber.TryWrite(fragment);
                         }
                     }
 

@@ -47,6 +47,21 @@ public sealed class DashboardEventsTests
     }
 
     [Fact]
+    public async Task A_new_viewer_gets_the_current_block_at_once_so_a_change_just_after_its_page_rendered_is_not_lost()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Sqlite, DashboardSeed.Settings());
+        var seed = new DashboardSeed(server);
+        var plan = await seed.PlanAsync(12, "Race", TaskState.Succeeded, TaskState.Running, TaskState.Pending);
+
+        // The page was rendered with B running; B finishes before the viewer's stream opens and before any poll.
+        await seed.SetTaskStateAsync(plan.Id, "B", TaskState.Succeeded);
+        using var viewer = await OpenAsync(server, "/repos/octo/widgets/issues/12/events");
+
+        var live = await viewer.Events.WaitForAsync(e => e.Name == "live");
+        Assert.Contains("data-task-id=\"B\" data-state=\"Succeeded\"", live.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_log_tail_streams_appended_lines_scrubbed_resumes_after_the_last_id_and_ends_when_the_run_finishes()
     {
         await using var server = await TestServer.StartAsync(TestServer.Sqlite, DashboardSeed.Settings());
