@@ -11,6 +11,9 @@ namespace GitBot.Cli.Setup;
 public static class AppManifestLoader
 {
     /// <summary>The path GitBot's webhook endpoint answers on, relative to its public URL.</summary>
+    /// <summary>The dashboard's OAuth callback, relative to the public URL.</summary>
+    public const string CallbackPath = "auth/callback";
+
     public static readonly string WebhookPath = WebhookIngressHandler.Route.TrimStart('/');
 
     private const string BuiltInResource = "GitBot.Cli.Setup.app.yml";
@@ -50,6 +53,8 @@ public static class AppManifestLoader
             var hook = manifest["hook_attributes"] as JsonObject ?? [];
             hook["url"] = root + WebhookPath;
             manifest["hook_attributes"] = hook;
+            // Where GitHub sends a user back after "Sign in with GitHub" on the dashboard.
+            manifest["callback_urls"] = new JsonArray(root + CallbackPath);
         }
 
         return manifest["url"] is JsonValue url && url.TryGetValue<string>(out var home) && Uri.TryCreate(home, UriKind.Absolute, out _)

@@ -7,7 +7,8 @@ using GitBot.GitHub.Models;
 namespace GitBot.Cli.Setup;
 
 /// <summary>
-/// Writes a new App's credentials into GitBot's configuration: <c>GitHub:AppId</c>, <c>GitHub:PrivateKeyPath</c> (the PEM
+/// Writes a new App's credentials into GitBot's configuration: <c>GitHub:AppId</c>, <c>GitHub:ClientId</c> and
+/// <c>GitHub:ClientSecret</c> (the dashboard's sign-in), <c>GitHub:PrivateKeyPath</c> (the PEM
 /// saved next to the configuration file), <c>GitHub:WebhookSecret</c>, and <c>GitHub:ApiUrl</c> when it is not
 /// api.github.com. Other settings in the file are kept. Both files are written to a temporary file created with mode
 /// 0600 and renamed over the target, so neither is ever readable by others, even for a moment, nor half-written.
@@ -52,6 +53,12 @@ public static class SetupConfigWriter
         github[nameof(GitHubOptions.AppId)] = app.Id;
         github[nameof(GitHubOptions.PrivateKeyPath)] = keyPath;
         github[nameof(GitHubOptions.WebhookSecret)] = app.WebhookSecret;
+        // The App's OAuth client: the dashboard's "Sign in with GitHub".
+        if (app.ClientId is { Length: > 0 } clientId && app.ClientSecret is { Length: > 0 } clientSecret)
+        {
+            github[nameof(GitHubOptions.ClientId)] = clientId;
+            github[nameof(GitHubOptions.ClientSecret)] = clientSecret;
+        }
         // A key given as text would win over the file just written only if the loader preferred it; drop it either way
         // so the configuration names one key, the new App's.
         github.Remove(nameof(GitHubOptions.PrivateKey));

@@ -141,7 +141,7 @@ public sealed class SetupRunner(SetupOptions options, HttpClient http, ProcessRu
     {
         var config = Path.GetFullPath(options.ConfigPath);
         await output.WriteLineAsync($"Created the GitHub App '{outcome.AppName}' (id {outcome.AppId}): {outcome.HtmlUrl}");
-        await output.WriteLineAsync($"Wrote GitHub:AppId, GitHub:WebhookSecret and GitHub:PrivateKeyPath to {config} (mode 0600).");
+        await output.WriteLineAsync($"Wrote GitHub:AppId, GitHub:WebhookSecret, GitHub:PrivateKeyPath, GitHub:ClientId and GitHub:ClientSecret to {config} (mode 0600).");
         await output.WriteLineAsync($"The private key is in {outcome.KeyPath} (mode 0600); keep it secret, GitHub shows it only once.");
         await output.WriteLineAsync("Next:");
         await output.WriteLineAsync($"  1. Install the App on the repositories GitBot may work on: {outcome.HtmlUrl}/installations/new");

@@ -26,6 +26,7 @@ public sealed class SetupCommandTests
         var manifest = JsonNode.Parse(manifestText)!;
         Assert.Equal(new Uri(setup.Root, "callback").AbsoluteUri, (string?)manifest["redirect_url"]);
         Assert.Equal("https://gitbot.example.org/webhooks/github", (string?)manifest["hook_attributes"]!["url"]);
+        Assert.Equal("https://gitbot.example.org/auth/callback", (string?)manifest["callback_urls"]![0]);
         Assert.False((bool)manifest["public"]!);
         Assert.Equal("write", (string?)manifest["default_permissions"]!["actions"]);
 
@@ -50,6 +51,8 @@ public sealed class SetupCommandTests
         var written = JsonNode.Parse(await File.ReadAllTextAsync(config))!;
         Assert.Equal(app.Id, (long)written["GitHub"]!["AppId"]!);
         Assert.Equal(app.WebhookSecret, (string?)written["GitHub"]!["WebhookSecret"]);
+        Assert.False(string.IsNullOrEmpty((string?)written["GitHub"]!["ClientId"]), "the App's OAuth client id (dashboard sign-in) is written");
+        Assert.False(string.IsNullOrEmpty((string?)written["GitHub"]!["ClientSecret"]), "the App's OAuth client secret is written");
         Assert.Equal(github.ApiUrl.AbsoluteUri, (string?)written["GitHub"]!["ApiUrl"]);
         Assert.Null(written["GitHub"]!["PrivateKey"]);
         Assert.Equal("postgres", (string?)written["Database"]!["Provider"]);
