@@ -41,27 +41,40 @@ internal sealed class RemoteTaskRunner(MirrorCache mirrors, WorktreeManager work
                 $"{spec.Repository}/{spec.PlanId.ToString(CultureInfo.InvariantCulture)}/{spec.TaskId}/{spec.Attempt.ToString(CultureInfo.InvariantCulture)}",
                 role, spec.Prompt, worktree.Path, logPath, spec.MaxTurns, spec.BudgetUsd, TimeSpan.FromSeconds(spec.TimeoutSeconds));
             var result = await agents.RunAsync(request, cancellationToken);
-            if (!result.Succeeded)
+            var reported = await ReportAsync();
+            return reported with
             {
-                return Failed($"the agent did not finish ({result.Outcome}): {result.Summary}", result.CostUsd, runId);
-            }
+                Outcome = result.Outcome.ToString(),
+                Turns = result.Turns,
+                InputTokens = result.InputTokens,
+                OutputTokens = result.OutputTokens,
+                ExitCode = result.ExitCode,
+            };
 
-            var commit = await committer.CommitAllAsync(worktree, new CommitRequest(spec.CommitMessage, spec.Trailers, config.AllowWorkflowChanges), cancellationToken);
-            if (!commit.Succeeded || commit.Value!.Refused)
+            async Task<RunnerTaskResult> ReportAsync()
             {
-                var why = commit.Succeeded ? $"the agent changed files it may not change: {string.Join(", ", commit.Value!.RefusedFiles)}" : commit.Error;
-                return Failed($"committing the agent's work failed: {why}", result.CostUsd, runId);
-            }
+                if (!result.Succeeded)
+                {
+                    return Failed($"the agent did not finish ({result.Outcome}): {result.Summary}", result.CostUsd, runId);
+                }
 
-            if (commit.Value.Sha is not { } sha)
-            {
-                return new RunnerTaskResult("succeeded", null, result.CostUsd, "the agent changed nothing", runId);
-            }
+                var commit = await committer.CommitAllAsync(worktree, new CommitRequest(spec.CommitMessage, spec.Trailers, config.AllowWorkflowChanges), cancellationToken);
+                if (!commit.Succeeded || commit.Value!.Refused)
+                {
+                    var why = commit.Succeeded ? $"the agent changed files it may not change: {string.Join(", ", commit.Value!.RefusedFiles)}" : commit.Error;
+                    return Failed($"committing the agent's work failed: {why}", result.CostUsd, runId);
+                }
 
-            var push = await pusher.PushAsync(cache.Value!, sha, spec.TaskBranch, spec.DefaultBranch, spec.BranchPrefix + "/", credential, cancellationToken);
-            return push.Succeeded && push.Value != PushStatus.Rejected
-                ? new RunnerTaskResult("succeeded", sha, result.CostUsd, null, runId)
-                : Failed($"pushing {spec.TaskBranch} failed: {(push.Succeeded ? "the branch holds commits this run does not have" : push.Error)}", result.CostUsd, runId);
+                if (commit.Value.Sha is not { } sha)
+                {
+                    return new RunnerTaskResult("succeeded", null, result.CostUsd, "the agent changed nothing", runId);
+                }
+
+                var push = await pusher.PushAsync(cache.Value!, sha, spec.TaskBranch, spec.DefaultBranch, spec.BranchPrefix + "/", credential, cancellationToken);
+                return push.Succeeded && push.Value != PushStatus.Rejected
+                    ? new RunnerTaskResult("succeeded", sha, result.CostUsd, null, runId)
+                    : Failed($"pushing {spec.TaskBranch} failed: {(push.Succeeded ? "the branch holds commits this run does not have" : push.Error)}", result.CostUsd, runId);
+            }
         }
         finally
         {

@@ -15,6 +15,7 @@ public static class ActionsExecutorServiceCollectionExtensions
         services.TryAddSingleton<ActionsTaskDispatcher>();
         services.TryAddSingleton<RunnerSpecBuilder>();
         services.TryAddSingleton<RunnerResultMerger>();
+        services.TryAddSingleton<RemoteRunRecorder>();
         services.TryAddSingleton<RunnerCallbackHandler>();
         services.TryAddTransient<ActionsTimeoutJob>();
         services.AddWebhookEventHandler<WorkflowRunEventHandler>();

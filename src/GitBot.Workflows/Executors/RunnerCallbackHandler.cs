@@ -22,7 +22,8 @@ public sealed partial class RunnerCallbackHandler(
     RunnerResultMerger results,
     TaskRunner runner,
     TimeProvider time,
-    ILogger<RunnerCallbackHandler> logger)
+    ILogger<RunnerCallbackHandler> logger,
+    RemoteRunRecorder? recorder = null)
 {
     public async Task<RunnerAccess> AuthorizeAsync(long planId, string taskId, int attempt, string? token, CancellationToken cancellationToken)
     {
@@ -95,6 +96,11 @@ public sealed partial class RunnerCallbackHandler(
         }
 
         // From here the outcome is this call's to write: finish it even if the runner hangs up.
+        if (recorder is not null)
+        {
+            await recorder.RecordAsync(access.Snapshot, access.Dispatch!, result, null);
+        }
+
         var outcome = succeeded
             ? await results.MergeAsync(access.Snapshot!.Plan, access.Task!, result, CancellationToken.None)
             : TaskOutcome.Fail($"the runner reported a failure: {Shorten(result.Reason) ?? "no reason given"}", retryable: true, result.CostUsd);
@@ -125,6 +131,11 @@ public sealed partial class RunnerCallbackHandler(
         }
 
         LogFailedUnreported(logger, dispatch.PlanId, dispatch.TaskId, dispatch.Attempt, reason);
+        if (recorder is not null)
+        {
+            await recorder.RecordAsync(await plans.GetAsync(dispatch.PlanId, CancellationToken.None), dispatch, null, reason);
+        }
+
         await runner.FinishAsync(dispatch.PlanId, dispatch.TaskId, dispatch.Attempt, TaskOutcome.Fail(reason, retryable: true, 0m), CancellationToken.None);
         return true;
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using GitBot.Core.Executors;
 using GitBot.Core.Plans;
+using GitBot.Core.Runs;
 using GitBot.Server.Tests.Plans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitBot.Server.Tests.Executors;
 
@@ -34,5 +36,10 @@ public sealed class ActionsTimeoutTests
         Assert.Equal((TaskState.Failed, 0m), (after!.Tasks[0].State, after.Tasks[0].CostUsd));
         Assert.Single(flow.GitHub.GetWorkflowDispatches(FlowHarness.Repo));
         Assert.Empty(flow.GitHub.RejectedRequests);
+
+        // The dashboard lists the attempt as a finished runner run, with the reason.
+        var run = Assert.Single(await flow.Server.App.Services.GetRequiredService<IAgentRunStore>().ListForPlanAsync(done.Plan.Id, CancellationToken.None));
+        Assert.Equal(("actions", "actions runner", "Failed", "the runner did not report within 5s"), (run.Backend, run.Node, run.State, run.ExitReason));
+        Assert.NotNull(run.FinishedAt);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using GitBot.Core.Plans;
+using GitBot.Core.Runs;
 using GitBot.Git.Processes;
 using GitBot.Server.Tests.Plans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitBot.Server.Tests.Executors;
 
@@ -22,10 +24,12 @@ public sealed class RunTaskCliTests
         var workspace = Path.Combine(flow.WorkDirectory, "workspace");
         await FlowHarness.GitAsync(flow.WorkDirectory, "clone", "--quiet", flow.Repository.BareRepositoryPath, workspace);
 
+        var runIds = new List<long>();
         for (var number = 1; number <= 2; number++)
         {
             var dispatch = await ActionsFlow.WaitForDispatchAsync(flow, number);
             var runId = await flow.GitHub.StartWorkflowRunAsync(FlowHarness.Repo, dispatch.WorkflowId, dispatch.Ref, "alice", CancellationToken.None);
+            runIds.Add(runId);
             var result = await RunTaskAsync(flow, dispatch.Inputs["task"], dispatch.Inputs["callback_token"], runId, workspace);
             Assert.True(result.ExitCode == 0, $"gitbot run-task failed ({result.ExitCode}): {result.StandardOutput}{result.StandardError}{result.StartError}");
             Assert.Contains(number == 1 ? "repository cache seeded from the checkout" : "the repository cache already exists", result.StandardOutput, StringComparison.Ordinal);
@@ -43,6 +47,13 @@ public sealed class RunTaskCliTests
         Assert.Equal([$"{done.Plan.Id}/1", $"{done.Plan.Id}/2"], log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Order(StringComparer.Ordinal));
         Assert.Equal(2, flow.GitHub.GetWorkflowDispatches(FlowHarness.Repo).Count);
         Assert.Empty(flow.GitHub.RejectedRequests);
+
+        // Each runner run is on the dashboard: node = its Actions run, the agent's outcome and exit code as reported.
+        var runs = await flow.Server.App.Services.GetRequiredService<IAgentRunStore>().ListForPlanAsync(done.Plan.Id, CancellationToken.None);
+        Assert.Equal(
+            runIds.Select(id => ("actions", $"actions run {id.ToString(CultureInfo.InvariantCulture)}", "Succeeded", (int?)0)),
+            runs.Select(r => (r.Backend, r.Node, r.State, r.ExitCode)));
+        Assert.All(runs, r => Assert.Equal(issue, r.Subject.IssueNumber));
     }
 
     private static Task<ProcessResult> RunTaskAsync(FlowHarness flow, string task, string token, long runId, string workspace)
