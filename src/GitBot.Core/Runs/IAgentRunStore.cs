@@ -15,7 +15,10 @@ public interface IAgentRunStore
     /// <summary>One run, or null.</summary>
     Task<AgentRunRecord?> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>The runs of one issue (its plans' runs and runs on its pull request), newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The runs of one issue number, newest first, at most <paramref name="limit"/>: runs naming the issue, runs on its
+    /// plans' pull request, and runs on pull request #<paramref name="issueNumber"/> itself (one numbering on GitHub).
+    /// </summary>
     Task<IReadOnlyList<AgentRunRecord>> ListForIssueAsync(string repository, int issueNumber, int limit, CancellationToken cancellationToken);
 
     /// <summary>The runs of one plan, oldest first.</summary>

@@ -16,7 +16,9 @@ public sealed partial class SqlDashboardQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runLimit);
         var plan = await plans.FindLatestAsync(repository, issueNumber, cancellationToken);
-        var pull = plan?.Plan.PullRequestNumber;
+        // Without a plan the number may be a pull request's own (GitHub numbers issues and pull requests in one
+        // sequence): its review runs, checks and gate are then this page's.
+        int? pull = plan is null ? issueNumber : plan.Plan.PullRequestNumber;
         await using var connection = await connections.OpenAsync(cancellationToken);
         // ix_agent_runs_issue and ix_agent_runs_pull, newest first.
         var runs = await connection.QueryAsync<DashboardRunRow>(new CommandDefinition(
@@ -37,7 +39,7 @@ public sealed partial class SqlDashboardQueries
             "SELECT id AS Id, version AS Version, updated_at AS UpdatedAt, pull_request_number AS PullRequestNumber FROM plans " +
             "WHERE repository = @repository AND issue_number = @issueNumber ORDER BY id DESC LIMIT 1",
             new { repository, issueNumber }, cancellationToken: cancellationToken));
-        var pull = plan?.PullRequestNumber ?? -1;
+        var pull = plan is null ? issueNumber : plan.PullRequestNumber ?? -1;
         var runs = await connection.QuerySingleAsync<FingerprintRunsRow>(new CommandDefinition(
             "SELECT COUNT(*) AS Count, MAX(id) AS MaxId, COUNT(finished_at) AS Finished FROM agent_runs " +
             "WHERE repository = @repository AND (issue_number = @issueNumber OR pull_number = @pull)",

@@ -95,14 +95,16 @@ public sealed class SqlAgentRunStore(DatabaseConnectionFactory connections) : IA
             return [];
         }
 
-        // Two index-backed halves (ix_agent_runs_issue, ix_agent_runs_pull) joined by UNION, which also drops a run
-        // that matches both (a PR run that names its issue).
+        // Index-backed parts (ix_agent_runs_issue, ix_agent_runs_pull) joined by UNION, which also drops a run that
+        // matches twice: runs naming the issue, runs on its plans' pull request, and runs on pull request #issueNumber
+        // itself (GitHub numbers issues and pull requests in one sequence, so a human's PR has its reviews listed here).
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AgentRunRow>(new CommandDefinition(
             $"SELECT * FROM (SELECT {Columns} FROM agent_runs r WHERE r.repository = @repository AND r.issue_number = @issueNumber " +
             $"UNION SELECT {Columns} FROM agent_runs r WHERE r.repository = @repository AND r.pull_number IN " +
             "(SELECT p.pull_request_number FROM plans p WHERE p.repository = @repository AND p.issue_number = @issueNumber " +
-            "AND p.pull_request_number IS NOT NULL)) AS runs ORDER BY Id DESC LIMIT @limit",
+            "AND p.pull_request_number IS NOT NULL) " +
+            $"UNION SELECT {Columns} FROM agent_runs r WHERE r.repository = @repository AND r.pull_number = @issueNumber) AS runs ORDER BY Id DESC LIMIT @limit",
             new { repository, issueNumber, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }

@@ -1,4 +1,7 @@
+using GitBot.Core.Dashboard;
+using GitBot.Core.Runs;
 using GitBot.Server.Tests.Plans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitBot.Server.Tests.Reviews;
 
@@ -53,6 +56,14 @@ public sealed class ReviewAgentTests
         var gate = await ReviewWait.ForCheckAsync(h.GitHub, head, "gitbot/gate", c => c.Conclusion == "failure");
         Assert.Contains("gitbot/security", gate.OutputSummary, StringComparison.Ordinal);
         Assert.Empty(h.GitHub.RejectedRequests);
+
+        // Each model-backed review is a recorded run of the pull request, listed on its dashboard page with its checks.
+        var runs = await h.Server.App.Services.GetRequiredService<IAgentRunStore>().ListForIssueAsync(FlowHarness.Repo, number, 50, CancellationToken.None);
+        Assert.Contains(runs, r => r.Subject.Kind == AgentRunKind.Review && r.Role == "judge" && r.Subject.PullNumber == number && r.FinishedAt is not null);
+        Assert.All(runs, r => Assert.Equal(AgentRunKind.Review, r.Subject.Kind));
+        var page = await h.Server.App.Services.GetRequiredService<IDashboardQueries>().GetIssueAsync(FlowHarness.Repo, number, 50, CancellationToken.None);
+        Assert.Equal(runs.Select(r => r.Id), page.Runs.Select(r => r.Id));
+        Assert.Contains(page.Checks, c => c.Name == "security");
     }
 
     [Fact]
