@@ -1,69 +1,8 @@
 using System.Globalization;
 using GitBot.Core.Dashboard;
 using GitBot.Core.Reviews.Runs;
-using GitBot.Core.Runs;
 
 namespace GitBot.Storage.Dashboard;
-
-/// <summary>An <c>agent_runs</c> row as the dashboard reads it (cost as invariant decimal text on both providers).</summary>
-internal sealed class DashboardRunRow
-{
-    private const string Head =
-        "id AS Id, repository AS Repository, issue_number AS IssueNumber, pull_number AS PullNumber, plan_id AS PlanId, " +
-        "task_id AS TaskId, attempt AS Attempt, kind AS Kind, role AS Role, backend AS Backend, node AS Node, " +
-        "log_path AS LogPath, state AS State, exit_code AS ExitCode, turns AS Turns, input_tokens AS InputTokens, " +
-        "output_tokens AS OutputTokens, ";
-
-    private const string Tail = " AS CostUsd, exit_reason AS ExitReason, started_at AS StartedAt, finished_at AS FinishedAt";
-
-    public long Id { get; set; }
-    public string Repository { get; set; } = "";
-    public int? IssueNumber { get; set; }
-    public int? PullNumber { get; set; }
-    public long? PlanId { get; set; }
-    public string? TaskId { get; set; }
-    public int Attempt { get; set; }
-    public string Kind { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string Backend { get; set; } = "";
-    public string Node { get; set; } = "";
-    public string? LogPath { get; set; }
-    public string State { get; set; } = "";
-    public int? ExitCode { get; set; }
-    public int Turns { get; set; }
-    public long InputTokens { get; set; }
-    public long OutputTokens { get; set; }
-    public string CostUsd { get; set; } = "0";
-    public string? ExitReason { get; set; }
-    public long StartedAt { get; set; }
-    public long? FinishedAt { get; set; }
-
-    public static string Select(bool postgres) => Head + (postgres ? "CAST(cost_usd AS text)" : "cost_usd") + Tail;
-
-    public AgentRunRecord ToRecord() => new(
-        Id,
-        new AgentRunSubject(
-            Repository,
-            Enum.TryParse<AgentRunKind>(Kind, out var kind) ? kind : AgentRunKind.Task,
-            IssueNumber,
-            PullNumber,
-            PlanId,
-            TaskId,
-            Attempt),
-        Role,
-        Backend,
-        Node,
-        LogPath,
-        State,
-        ExitCode,
-        Turns,
-        InputTokens,
-        OutputTokens,
-        DashboardNumbers.Decimal(CostUsd),
-        ExitReason,
-        DateTimeOffset.FromUnixTimeMilliseconds(StartedAt),
-        FinishedAt is { } finished ? DateTimeOffset.FromUnixTimeMilliseconds(finished) : null);
-}
 
 /// <summary>A key and a cost (a sum on PostgreSQL, one run's cost on SQLite), both as text.</summary>
 internal sealed class KeyCostRow

@@ -21,8 +21,8 @@ public sealed partial class SqlDashboardQueries
         int? pull = plan is null ? issueNumber : plan.Plan.PullRequestNumber;
         await using var connection = await connections.OpenAsync(cancellationToken);
         // ix_agent_runs_issue and ix_agent_runs_pull, newest first.
-        var runs = await connection.QueryAsync<DashboardRunRow>(new CommandDefinition(
-            $"SELECT {DashboardRunRow.Select(Postgres)} FROM agent_runs " +
+        var runs = await connection.QueryAsync<Runs.AgentRunRow>(new CommandDefinition(
+            $"SELECT {Runs.AgentRunRow.Select(Postgres)} FROM agent_runs r " +
             "WHERE repository = @repository AND (issue_number = @issueNumber OR pull_number = @pull) ORDER BY id DESC LIMIT @runLimit",
             new { repository, issueNumber, pull = pull ?? -1, runLimit },
             cancellationToken: cancellationToken));

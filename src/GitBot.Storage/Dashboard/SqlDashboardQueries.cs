@@ -108,8 +108,8 @@ public sealed partial class SqlDashboardQueries(DatabaseConnectionFactory connec
     public async Task<AgentRunRecord?> GetRunAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<DashboardRunRow>(new CommandDefinition(
-            $"SELECT {DashboardRunRow.Select(Postgres)} FROM agent_runs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<Runs.AgentRunRow>(new CommandDefinition(
+            $"SELECT {Runs.AgentRunRow.Select(Postgres)} FROM agent_runs r WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
 

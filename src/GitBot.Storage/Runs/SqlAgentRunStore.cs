@@ -17,12 +17,7 @@ public sealed class SqlAgentRunStore(DatabaseConnectionFactory connections) : IA
 {
     private bool Postgres => connections.IsPostgres;
 
-    private string Columns =>
-        "r.id AS Id, r.repository AS Repository, r.issue_number AS IssueNumber, r.pull_number AS PullNumber, r.plan_id AS PlanId, " +
-        "r.task_id AS TaskId, r.attempt AS Attempt, r.kind AS Kind, r.role AS Role, r.backend AS Backend, r.node AS Node, " +
-        "r.log_path AS LogPath, r.state AS State, r.exit_code AS ExitCode, r.turns AS Turns, r.input_tokens AS InputTokens, " +
-        "r.output_tokens AS OutputTokens, " + (Postgres ? "CAST(r.cost_usd AS text)" : "r.cost_usd") + " AS CostUsd, " +
-        "r.exit_reason AS ExitReason, r.started_at AS StartedAt, r.finished_at AS FinishedAt";
+    private string Columns => AgentRunRow.Select(Postgres);
 
     public async Task<long> StartAsync(AgentRunStart run, CancellationToken cancellationToken)
     {

@@ -35,6 +35,10 @@ public sealed class TracingTests
         Assert.True(done.Plan.State == PlanState.Succeeded, FlowHarness.Describe(done));
         var planId = done.Plan.Id.ToString(CultureInfo.InvariantCulture);
 
+        // The listener hears every server in this test process; this flow's activities are in the traces of the
+        // deliveries its own simulator sent (plan ids alone repeat across the tests' databases).
+        var traces = flow.GitHub.DeliveryLog.Select(d => GitBotTelemetry.DeliveryTraceId(d.Guid.ToString())).ToHashSet();
+
         // Activities stop when their work returns, just after the plan's state is written: wait for the run's.
         Activity? taskJob = null;
         Activity? agentRun = null;
@@ -42,7 +46,7 @@ public sealed class TracingTests
         while ((taskJob is null || agentRun is null) && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(100);
-            taskJob = stopped.FirstOrDefault(a => a.OperationName == "job.run-task" && Tag(a, "planId") == planId);
+            taskJob = stopped.FirstOrDefault(a => a.OperationName == "job.run-task" && Tag(a, "planId") == planId && traces.Contains(a.TraceId));
             agentRun = taskJob is null ? null : stopped.FirstOrDefault(a => a.OperationName == "agent.run" && a.ParentSpanId == taskJob.SpanId);
         }
 
