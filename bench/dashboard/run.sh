@@ -57,7 +57,8 @@ dotnet "$here/DashboardBench/bin/Release/net10.0/DashboardBench.dll" "http://127
 echo "== figures"
 source "$root/bench/shared/figures.sh"
 rev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-figures "$out/driver.txt" "bench/dashboard figures, $stamp ($rev; PAGE_ROUNDS=${PAGE_ROUNDS:-300} VIEWERS=${VIEWERS:-200} CHANGES=${CHANGES:-30})" \
+# figures ends with a grep for "rejected" lines this driver does not print: its status is not a failure here.
+{ figures "$out/driver.txt" "bench/dashboard figures, $stamp ($rev; PAGE_ROUNDS=${PAGE_ROUNDS:-300} VIEWERS=${VIEWERS:-200} CHANGES=${CHANGES:-30})" || true; } \
   | sed -E 's/\| ([0-9.;]{200})[0-9.;]*\ \|$/| \1… |/' > "$out/FIGURES.md"
 cp "$out/FIGURES.md" "$here/LATEST.md"
 cat "$out/FIGURES.md"
