@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GitBot.Core.Plans;
 using GitBot.Server.Tests.Plans;
 using GitBot.Server.Tests.Plans.Support;
@@ -48,13 +49,26 @@ public sealed class LabelRoutingTests
             Assert.DoesNotContain(runs.Read(Nodes), r => r.Task == "2");
             Assert.Equal("worker-plain", first.Tasks.Single(t => t.Id == "1").Node);
 
-            gpu = WorkerCluster.Start(flow, "worker-gpu", slots: 1, new Dictionary<string, string> { ["Scheduler:Labels"] = "large,gpu" });
+            // This worker also logs as JSON lines (Logging:Format=json), checked below.
+            gpu = WorkerCluster.Start(flow, "worker-gpu", slots: 1, new Dictionary<string, string> { ["Scheduler:Labels"] = "large,gpu", ["Logging:Format"] = "json" });
             var done = await flow.WaitForPlanAsync(issue, p => p.Plan.IsFinished, TimeSpan.FromMinutes(2));
             var diagnostics = FlowHarness.Describe(done) + "\n" + plain.Output + "\n" + gpu.Output;
             Assert.True(done.Plan.State == PlanState.Succeeded, diagnostics);
             Assert.Equal("worker-gpu", done.Tasks.Single(t => t.Id == "2").Node);
             var trained = runs.Read(Nodes).Where(r => r.Task == "2").ToList();
             Assert.True(trained.Count == 2 && trained.All(r => r.Node == "worker-gpu"), diagnostics + "\n" + string.Join('\n', trained));
+
+            // A worker's JSON log: every console line is one object, and the lines of the task it ran name the
+            // repository, the issue, the plan, the task and the job (from the job's data, on another process).
+            var lines = gpu.Output.Split('\n').Where(l => l.StartsWith("[worker-gpu out] ", StringComparison.Ordinal))
+                .Select(l => l["[worker-gpu out] ".Length..]).Where(l => l.Length > 0).ToList();
+            Assert.NotEmpty(lines);
+            var entries = lines.Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+            Assert.Contains(entries, e =>
+                e.TryGetProperty("taskId", out var task) && task.GetString() == "2"
+                && e.TryGetProperty("repository", out var repository) && repository.GetString() == FlowHarness.Repo
+                && e.TryGetProperty("issue", out var number) && number.ToString() == issue.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && e.TryGetProperty("job", out var job) && job.GetString() == "run-task");
         }
         finally
         {
