@@ -1,5 +1,4 @@
 using GitBot.Core.Plans;
-using GitBot.Core.Text;
 using GitBot.Workflows.Logs;
 
 namespace GitBot.Server.Plans;
@@ -15,7 +14,7 @@ public sealed class TaskLogEndpoint(IPlanStore plans, TaskLogLinkSigner signer)
     public const string Route = "/plans/{planId:long}/tasks/{taskId}/log";
 
     /// <summary>The most of a log one answer carries (its end, where the outcome is).</summary>
-    public const int MaxBytes = 2 * 1024 * 1024;
+    public const int MaxBytes = Dashboard.RunLogStreamer.MaxBytes;
 
     public async Task<IResult> HandleAsync(long planId, string taskId, string? sig, CancellationToken cancellationToken)
     {
@@ -36,12 +35,7 @@ public sealed class TaskLogEndpoint(IPlanStore plans, TaskLogLinkSigner signer)
             return Results.Text($"The log of task {taskId} is kept on node {task.Node ?? "(unknown)"}, not on this one.", "text/plain; charset=utf-8", statusCode: 404);
         }
 
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var skipped = Math.Max(0, file.Length - MaxBytes);
-        file.Seek(skipped, SeekOrigin.Begin);
-        using var reader = new StreamReader(file);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        var header = skipped > 0 ? $"[the first {skipped} bytes are left out]\n" : string.Empty;
-        return Results.Text(header + SecretScrubber.Scrub(text), "text/plain; charset=utf-8");
+        // The same scrubbed tail the dashboard serves for a run's log.
+        return await Dashboard.RunLogStreamer.ReadAsync(path, cancellationToken);
     }
 }

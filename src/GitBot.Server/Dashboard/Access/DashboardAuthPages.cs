@@ -1,4 +1,5 @@
 using System.Net;
+using GitBot.Server.Dashboard.Pages;
 
 namespace GitBot.Server.Dashboard.Access;
 
@@ -13,7 +14,6 @@ internal static class DashboardAuthPages
     public static string Failed(string why) => Page("Sign-in failed",
         $"<p>{WebUtility.HtmlEncode(why)}</p><p><a href=\"{DashboardAuthEndpoints.LoginRoute}\">Try again</a></p>");
 
-    private static string Page(string title, string body) =>
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<title>{WebUtility.HtmlEncode(title)} · GitBot</title></head><body><main><h1>{WebUtility.HtmlEncode(title)}</h1>{body}</main></body></html>";
+    /// <summary>The dashboard's own page shell (style sheet, skip link, landmarks), nobody signed in.</summary>
+    private static string Page(string title, string body) => Html.Page(title, $"<h1>{WebUtility.HtmlEncode(title)}</h1>{body}", signedInAs: null);
 }
