@@ -1,9 +1,11 @@
 namespace GitBot.Core.Dashboard;
 
 /// <summary>
-/// The gate derived from stored review checks. The gate proper (<c>gitbot/gate</c>) is computed from what GitHub says
-/// (reviews, approvals, statuses) and is not stored; this is the part of it the database knows: the review agents'
-/// verdicts on the head. It never says success while a check is missing an answer.
+/// The gate derived from stored review checks: the fallback the issue page shows (labelled as derived) before
+/// <c>gitbot/gate</c> has been evaluated on the current head. The gate proper, with approvals and pusher rules, is
+/// stored in <c>pull_request_gates</c> whenever GitBot writes it and wins when present (<see cref="IssueGate"/>). This is
+/// only the review agents' verdicts on the head, so its success means "checks green", not "approved"; it never says
+/// success while a check is missing an answer.
 /// </summary>
 public static class ReviewGate
 {
